@@ -1,0 +1,9 @@
+"""Macros for the help site (mkdocs-macros-plugin module).
+
+`define_env` is called once per build; it registers the variables, macros and filters that
+pages can use.
+"""
+
+
+def define_env(env):
+    """Register the site's macros with mkdocs-macros-plugin."""

@@ -1,0 +1,154 @@
+"""Shared fixtures: build the site once, serve it on loopback, drive the system Chromium."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# As root Chromium needs --no-sandbox; the rest stop it from phoning home on a closed network.
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def make_world_readable_dir(prefix):
+    """A fresh folder that LinkChecker can read after it drops root for `nobody`."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    path.chmod(0o755)
+    return path
+
+
+def build_site(site_dir, docs_dir=None, config=PROJECT / "mkdocs.yml", env=None):
+    """Run a strict MkDocs build; return the finished process (never raises on failure)."""
+    build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    if docs_dir is not None:
+        build_env["HELP_DOCS_DIR"] = str(docs_dir)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=PROJECT, env=build_env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir():
+    """The default site, built once per test session from the working tree."""
+    folder = make_world_readable_dir("help-site-")
+    result = build_site(folder / "site")
+    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
+    yield folder / "site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_root(site_dir):
+    """Base URL of the site served by a plain static web server on loopback."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(params=["file", "http"])
+def site_root(request, site_dir):
+    """The site's base URL, once opened from disk (file://) and once from a web server."""
+    if request.param == "file":
+        return site_dir.as_uri() + "/"
+    return request.getfixturevalue("http_root")
+
+
+def find_chromium():
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit
+    for name in BROWSER_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail(
+        "No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a "
+        "Chromium/Chrome binary.", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser tab that records every request leaving the site and every console error."""
+
+    def __init__(self, page, root):
+        self.page = page
+        self.root = root
+        self.outside_requests = []
+        self.console_errors = []
+        page.on("request", self._record_request)
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda err: self.console_errors.append(str(err)))
+        # Anything outside the site fails at once instead of waiting on a closed network.
+        page.route(lambda url: not self.is_inside_site(url), lambda route: route.abort())
+
+    def is_inside_site(self, url):
+        return url.startswith((self.root, "data:", "blob:", "about:"))
+
+    def _record_request(self, request):
+        if not self.is_inside_site(request.url):
+            self.outside_requests.append(request.url)
+
+    def open(self, path="index.html"):
+        self.page.goto(self.root + path)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+
+@pytest.fixture
+def new_visit(browser):
+    """Factory: open a fresh browser context at a site root, with optional viewport/colours."""
+    contexts = []
+
+    def open_visit(root, **context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        return Visit(context.new_page(), root)
+
+    yield open_visit
+    for context in contexts:
+        context.close()
+
+
+def search_site(page, query):
+    """Type a query into Material's search as a reader would, once it says it is ready.
+
+    Material drops a query typed while it still shows "Initializing search".
+    """
+    field = page.locator("input[data-md-component=search-query]")
+    field.click()
+    page.locator(".md-search-result__meta").get_by_text("Type to start searching").wait_for()
+    field.press_sequentially(query)
+    return page.locator(".md-search-result__item a")
