@@ -4,7 +4,7 @@ SITE_DIR ?= site
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-LINKCHECK := $(BIN)/linkchecker --no-status --config tests/linkcheckerrc
+LINKCHECK := $(BIN)/python tests/linkcheck_site.py --no-status --config tests/linkcheckerrc
 
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
