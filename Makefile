@@ -6,6 +6,11 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 LINKCHECK := $(BIN)/python tests/linkcheck_site.py --no-status --config tests/linkcheckerrc
 
+# `make site ORG=profiles/fabrikam.yml`: build the site of another organization profile.
+ifdef ORG
+export HELP_ORG_PROFILE := $(abspath $(ORG))
+endif
+
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -20,7 +25,7 @@ $(INSTALLED): requirements.txt
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-## site: strict build into site/; a failed build leaves the previous site/ as it was
+## site: strict build into site/ (ORG=profile.yml for another organization); a failed build leaves the previous site/ as it was
 site: $(INSTALLED)
 	rm -rf $(SITE_DIR).build
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).build || { rm -rf $(SITE_DIR).build; exit 1; }

@@ -4,6 +4,9 @@
 pages can use.
 """
 
+from .org_macros import define_org_env
+
 
 def define_env(env):
     """Register the site's macros with mkdocs-macros-plugin."""
+    define_org_env(env)

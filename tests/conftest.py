@@ -53,6 +53,19 @@ def site_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def fabrikam_site_dir():
+    """The second example organization's site, built once per session through `make site ORG=`."""
+    folder = make_world_readable_dir("help-site-fabrikam-")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "site", f"SITE_DIR={folder / 'site'}",
+         f"ORG={PROJECT / 'profiles' / 'fabrikam.yml'}"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"the Fabrikam site does not build:\n{result.stderr}"
+    yield folder / "site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
