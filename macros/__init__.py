@@ -9,7 +9,9 @@
 - the organization's values (macros/org_macros.py): `{{ org_name() }}`, `{{ support_contacts() }}`,
   `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`.
 
-It also hands the registry to the theme templates as `config.extra.situations`.
+The organization profile (`extra.org_profile` in mkdocs.yml) narrows the situations: the picker
+offers only the organization's values, and content for the others is left out of its build.
+The narrowed registry reaches the theme templates as `config.extra.situations`.
 """
 
 from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
@@ -19,13 +21,15 @@ from .situations import Registry
 
 def define_env(env):
     """Register the site's macros with mkdocs-macros-plugin."""
-    define_org_env(env)
-    registry = Registry.load()
+    guide = Registry.load()
+    profile = define_org_env(env, guide)
+    registry = guide.restricted_to(profile.allowed, profile.default)
     env.conf["extra"]["situations"] = registry.as_json()
     env.conf["markdown_extensions"].append(SituationMarkupExtension())
 
     def condition(values_by_dimension):
-        return registry.condition(**values_by_dimension)
+        """Checked against the whole guide, then narrowed to the organization's values."""
+        return registry.narrow(guide.condition(**values_by_dimension))
 
     @env.macro
     def situation(caller, **values_by_dimension):

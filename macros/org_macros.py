@@ -13,7 +13,6 @@ from mkdocs.exceptions import PluginError
 
 from . import org_pages
 from .org_profile import ProfileError, load
-from .situations import Registry
 
 
 def profile_path(config):
@@ -40,16 +39,22 @@ def brand_theme(theme, profile):
         theme["logo"] = f"data:{kind};base64,{data}"
 
 
-def define_org_env(env):
-    """Load the organization profile, brand the theme, and register the org macros."""
-    registry = Registry.load()
-    profile = load_profile(env.conf, registry)
+def define_org_env(env, situations):
+    """Load the organization profile (checked against `situations`, the whole registry), brand
+    the theme, register the organization's macros, and return the profile."""
+    profile = load_profile(env.conf, situations)
+    registry = situations.restricted_to(profile.allowed, profile.default)
     brand_theme(env.conf["theme"], profile)
 
     @env.macro
     def org_name():
         """The organization's name, as text."""
         return org_pages.as_text(profile.name)
+
+    @env.macro
+    def default_situation():
+        """What the guide shows this organization's employees before they choose, in words."""
+        return org_pages.as_text(registry.summary(profile.default))
 
     @env.macro
     def support_contacts():
@@ -63,7 +68,8 @@ def define_org_env(env):
         if guide_file is None:
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
         guide_url = guide_file.url
-        links = org_pages.guide_links(profile, registry, guide_url, env.page.url, choices=[])
+        links = org_pages.guide_links(profile, registry, guide_url, env.page.url,
+                                      choices=registry.possible_choices())
         return org_pages.guide_links_table(links)
 
     @env.macro

@@ -77,7 +77,8 @@ def guide_links(profile, registry, guide_url, page_url, choices):
 
     rows = [link("Everyone: each reader picks their situation", guide_url)]
     for choice in choices:
-        rows.append(link(registry.summary(choice), f"{guide_url}?{urlencode(choice)}"))
+        summary = registry.summary(choice)
+        rows.append(link(summary[:1].upper() + summary[1:], f"{guide_url}?{urlencode(choice)}"))
     return rows
 
 

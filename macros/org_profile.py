@@ -8,6 +8,7 @@ file, the line, the key, what was expected and a hint.
 """
 
 import difflib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def load(path, registry):
         raise ProfileError("\n".join(f"{path}:{line}: {text}" for line, text in problems))
     profile = to_profile(path, data, registry)
     check_situations(profile, registry, tree)
-    check_every_value_possible(profile, registry, tree)
+    check_impossible_ones_resolve(profile, registry, tree)
     check_logo(profile, tree)
     return profile
 
@@ -220,25 +221,25 @@ def check_situations(profile, registry, tree):
             f"possible situation. Hint: use {', '.join(f'{k}: {v}' for k, v in rule.instead.items())}.")
 
 
-def check_every_value_possible(profile, registry, tree):
-    """Every value the organization keeps must be part of a possible situation: an old Android
-    phone needs the transfer value 'none', since Android phones can't transfer to an iPhone."""
-    possible = [choice for choice in registry.possible_choices()
-                if all(choice[key] in profile.allowed[key] for key in choice)]
-    for dimension in registry.dimensions:
-        for value in profile.allowed[dimension.key]:
-            if any(choice[dimension.key] == value for choice in possible):
-                continue
-            situation = {**profile.default, dimension.key: value}
-            rule = registry.rule_against(situation)
-            wanted = registry.nearest_possible(situation)
-            key, needed = next((k, v) for k, v in wanted.items() if v not in profile.allowed[k])
+def check_impossible_ones_resolve(profile, registry, tree):
+    """A combination of the organization's values that can't happen must resolve, as the
+    registry says, to values the organization uses: an old Android phone can't transfer its
+    data, so the guide shows it transfer 'none', which the organization must then keep."""
+    keys = [dimension.key for dimension in registry.dimensions]
+    for values in itertools.product(*(profile.allowed[key] for key in keys)):
+        situation = dict(zip(keys, values))
+        resolved = registry.nearest_possible(situation)
+        missing = [(key, value) for key, value in resolved.items()
+                   if value not in profile.allowed[key]]
+        if missing:
+            key, needed = missing[0]
             where = ["situations", key]
             raise ProfileError(
-                f"{profile.path}:{line_of(tree, where)}: {key_path(where)}: no possible situation "
-                f"for an employee with {dimension.value(value).phrase}"
-                f"{': ' + rule.because if rule else '.'} Expected {key} values that include "
-                f"{needed!r}. Hint: add {needed!r} to situations.{key}.")
+                f"{profile.path}:{line_of(tree, where)}: {key_path(where)}: "
+                f"{registry.summary(situation)} can't happen "
+                f"({registry.rule_against(situation).because}) and the guide shows {key} "
+                f"{needed!r} instead, which this organization doesn't use. Expected {key} values "
+                f"that include {needed!r}. Hint: add {needed!r} to situations.{key}.")
 
 
 def check_logo(profile, tree):

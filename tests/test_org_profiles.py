@@ -30,8 +30,9 @@ MISTAKES = {
                                 "add 'app' to situations.mfa"),
     "default-impossible.yml": (4, "situations.default:", "An Android phone has no iCloud backup",
                                "use transfer: none"),
-    "value-without-situation.yml": (4, "situations.transfer: no possible situation for an "
-                                    "employee with old Android phone", "include 'none'",
+    "impossible-without-way-out.yml": (4, "situations.transfer: Authenticator app · transfer from "
+                                    "iCloud · old Android phone can't happen (An Android phone "
+                                    "has no iCloud backup", "include 'none'",
                                     "add 'none' to situations.transfer"),
     "too-long.yml": (4, "support.contact_name:", "is 56 characters long", "at most 40 characters"),
     "phone-as-number.yml": (4, "support.phone: 4255550100 is a number", "a phone number",
