@@ -1,10 +1,12 @@
 """The IT page "Link to this guide": every link opens, copies and scans as the same address."""
 
 import io
-from urllib.parse import urljoin
+import posixpath
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 import zxingcpp
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import PROJECT
@@ -22,6 +24,21 @@ def org(request):
     """(built site, its profile) for each example organization."""
     site = request.getfixturevalue("site_dir" if request.param == "contoso" else "fabrikam_site_dir")
     return site, load(PROJECT / "profiles" / f"{request.param}.yml", Registry.load())
+
+
+def test_links_cover_every_possible_situation_of_the_organization(org):
+    site, profile = org
+    html = (site / IT_PAGE).read_text(encoding="utf-8")
+    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".org-links tbody th a")]
+    registry = Registry.load().restricted_to(profile.allowed, profile.default)
+    situations = []
+    for href in hrefs:
+        parts = urlsplit(href)
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(IT_PAGE), parts.path)) == GUIDE
+        situations.append(dict(parse_qsl(parts.query)))
+    assert situations == [{}, *registry.possible_choices()]
+    for situation in situations[1:]:
+        assert all(situation[key] in profile.allowed[key] for key in situation)
 
 
 @pytest.fixture
@@ -55,13 +72,16 @@ def test_each_link_scans_and_reads_as_the_address_on_the_organization_site(it_pa
         assert decode_qr_code(row.locator("svg")) == [to_paste]
 
 
-def test_link_opens_the_guide_from_disk(it_page):
+def test_situation_link_opens_the_guide_in_that_situation_from_disk(it_page):
     page, _ = it_page
     link = link_rows(page)[-1].locator("th a")
-    expected = urljoin(page.url, link.get_attribute("href"))
+    situation = dict(parse_qsl(urlsplit(link.get_attribute("href")).query))
     link.click()
-    page.wait_for_url(expected)
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/" + GUIDE))
     assert page.locator("h1").first.inner_text().startswith("Migrate to a new iPhone for work")
+    picker = page.locator("form.situation-picker")
+    for key, value in situation.items():
+        assert picker.locator(f"input[name='{key}'][value='{value}']").is_checked()
 
 
 def test_copy_button_puts_the_link_on_the_clipboard_from_the_keyboard(it_page):
