@@ -30,7 +30,8 @@ def as_text(value):
 
 
 def tel_href(phone):
-    """`tel:` link for a phone number as people write it: "+1 (425) 555-0100" -> tel:+14255550100."""
+    """The `tel:` link for a phone number as people write it: "+1 (425) 555-0100" becomes
+    tel:+14255550100."""
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
 
 
@@ -46,7 +47,8 @@ def support_contacts(profile):
     who = support.contact_name or f"{profile.name} IT support"
     items = []
     if support.phone:
-        items.append(Markup('Phone: <a href="{}">{}</a>').format(tel_href(support.phone), support.phone))
+        items.append(Markup('Phone: <a href="{}">{}</a>').format(
+            tel_href(support.phone), support.phone))
     if support.email:
         items.append(Markup('Email: <a href="mailto:{0}">{0}</a>').format(support.email))
     if support.website_url:
@@ -54,7 +56,8 @@ def support_contacts(profile):
             support.website_url, support.website_name or support.website_url))
     if support.hours:
         items.append(Markup("Hours: {}").format(support.hours))
-    lines = [Markup("<p>Get in touch with <strong>{}</strong>{}</p>").format(who, ":" if items else ".")]
+    lines = [Markup("<p>Get in touch with <strong>{}</strong>{}</p>").format(
+        who, ":" if items else ".")]
     if items:
         lines.append(Markup("<ul>\n{}\n</ul>").format(
             Markup("\n").join(Markup("<li>{}</li>").format(item) for item in items)))
@@ -96,7 +99,7 @@ def qr_code_svg(url, label):
 
 
 def guide_links_table(links):
-    """The IT page's table: who a link is for, then the link (with a copy button) and its QR code."""
+    """The IT page's table: who a link is for, then the link (copy button) and its QR code."""
     rows = Markup("\n").join(
         Markup(
             "<tr>\n"

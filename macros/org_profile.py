@@ -143,7 +143,7 @@ def problem(error):
     value = error.instance
     return {
         "type": f"{value!r} is {YAML_KINDS.get(type(value), 'not text')}",
-        "maxLength": f"{value!r} is {len(value) if isinstance(value, str) else '?'} characters long",
+        "maxLength": f"{value!r} is {len(str(value))} characters long",
         "minLength": "is empty",
         "minItems": "is an empty list",
         "uniqueItems": f"{value!r} lists a value twice",
@@ -218,7 +218,8 @@ def check_situations(profile, registry, tree):
         raise ProfileError(
             f"{profile.path}:{line_of(tree, where)}: {key_path(where)}: "
             f"{registry.summary(profile.default)} is impossible: {rule.because} Expected a "
-            f"possible situation. Hint: use {', '.join(f'{k}: {v}' for k, v in rule.instead.items())}.")
+            f"possible situation. Hint: use "
+            f"{', '.join(f'{key}: {value}' for key, value in rule.instead.items())}.")
 
 
 def check_impossible_ones_resolve(profile, registry, tree):

@@ -95,9 +95,11 @@ class Registry:
         """The registry as one organization sees it: only the values it uses (`allowed` maps a
         dimension key to value keys; a dimension left out keeps all), its own default, and only
         the impossible combinations that its values can still make."""
-        dimensions = tuple(
-            replace(d, values=tuple(v for v in d.values if v.key in allowed.get(d.key, [v.key])))
-            for d in self.dimensions)
+        def kept_values(dimension):
+            keys = allowed.get(dimension.key)
+            return tuple(v for v in dimension.values if keys is None or v.key in keys)
+
+        dimensions = tuple(replace(d, values=kept_values(d)) for d in self.dimensions)
         kept = {d.key: {v.key for v in d.values} for d in dimensions}
         impossible = tuple(rule for rule in self.impossible
                            if all(value in kept[key] for key, value in rule.when.items()))

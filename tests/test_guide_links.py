@@ -22,7 +22,8 @@ WEBSITE_URL_LIMIT = 150
 @pytest.fixture(params=["contoso", "fabrikam"])
 def org(request):
     """(built site, its profile) for each example organization."""
-    site = request.getfixturevalue("site_dir" if request.param == "contoso" else "fabrikam_site_dir")
+    fixture = "site_dir" if request.param == "contoso" else "fabrikam_site_dir"
+    site = request.getfixturevalue(fixture)
     return site, load(PROJECT / "profiles" / f"{request.param}.yml", Registry.load())
 
 
@@ -98,7 +99,8 @@ def test_copy_button_puts_the_link_on_the_clipboard_from_the_keyboard(it_page):
     page.keyboard.press("Enter")
     page.get_by_text("Copied to clipboard").wait_for()
 
-    page.evaluate("document.body.append(Object.assign(document.createElement('textarea'), {id: 'paste'}))")
+    page.evaluate("document.body.append("
+                  "Object.assign(document.createElement('textarea'), {id: 'paste'}))")
     page.locator("#paste").focus()
     page.keyboard.press("Control+V")
     assert page.locator("#paste").input_value() == row.locator("pre code").inner_text().strip()

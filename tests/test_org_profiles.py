@@ -121,8 +121,8 @@ def test_empty_support_fields_fall_back_to_the_company_portal(fabrikam_site_dir)
 def test_no_support_fields_keep_the_guide_wording(tmp_path):
     profile = tmp_path / "profile.yml"
     profile.write_text("name: Contoso\nsite_url: https://help.contoso.com/\n", encoding="utf-8")
-    result = build_site(tmp_path / "site", docs_dir=PROJECT / "tests" / "sites" / "org-values" / "docs",
-                        env={"HELP_ORG_PROFILE": str(profile)})
+    docs = PROJECT / "tests" / "sites" / "org-values" / "docs"
+    result = build_site(tmp_path / "site", docs_dir=docs, env={"HELP_ORG_PROFILE": str(profile)})
     assert result.returncode == 0, result.stderr
     section = article(tmp_path / "site", "index.html").select_one(".org-support")
     assert words(section) == (

@@ -81,7 +81,8 @@ def test_fabrikam_site_has_no_broken_links_or_anchors(fabrikam_site_dir):
 # Runs axe-core's colour contrast rule on what Material draws in the primary colour, for each
 # colour scheme and primary colour; returns one line per failing element.
 CONTRAST_IN_EVERY_COLOUR = """async ([schemes, colours]) => {
-  const context = {include: [["header"], ["article a"], [".md-nav__link--active"]]};
+  const context = {include: [
+    ["header"], ["article a"], [".md-button"], [".md-nav__link--active"]]};
   // Check the colours the page settles on, not halfway through Material's colour transitions.
   const noTransitions = document.createElement("style");
   noTransitions.textContent = "*, *::before, *::after { transition: none !important; }";
@@ -90,7 +91,8 @@ CONTRAST_IN_EVERY_COLOUR = """async ([schemes, colours]) => {
   for (const scheme of schemes) {
     for (const colour of colours) {
       Object.assign(document.body.dataset, {mdColorScheme: scheme, mdColorPrimary: colour});
-      const results = await axe.run(context, {runOnly: ["color-contrast"], resultTypes: ["violations"]});
+      const results = await axe.run(
+        context, {runOnly: ["color-contrast"], resultTypes: ["violations"]});
       for (const node of results.violations.flatMap(violation => violation.nodes)) {
         failures.push(`${colour} (${scheme}) ${node.target.join(" ")}: ${node.failureSummary}`);
       }
@@ -101,12 +103,13 @@ CONTRAST_IN_EVERY_COLOUR = """async ([schemes, colours]) => {
 
 
 def schema_colours():
-    return yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))["properties"]["primary_color"]["enum"]
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema["properties"]["primary_color"]["enum"]
 
 
 def test_every_colour_a_profile_may_choose_keeps_text_contrast(new_visit, site_dir):
-    """Material draws the header, links and the current page in the nav in the primary colour:
-    each colour that profiles/schema.yml allows must keep them readable, light and dark."""
+    """Material draws the header, links, buttons and the nav's current page in the primary
+    colour: each colour that profiles/schema.yml allows must keep them readable, light and dark."""
     page = new_visit(site_dir.as_uri() + "/").open("migrate-iphone.html")
     page.evaluate(Axe().axe_script)  # axe-core, injected once for all the runs below
     failures = page.evaluate(CONTRAST_IN_EVERY_COLOUR, [["default", "slate"], schema_colours()])
