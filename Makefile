@@ -12,7 +12,7 @@ PUBLISH := $(BIN)/python versioning/publish.py --branch $(SITE_BRANCH)
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test linkcheck linkcheck-external deploy bundle clean
+.PHONY: serve site test linkcheck linkcheck-external deploy bundle clean bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,3 +52,7 @@ bundle: $(INSTALLED)
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
+
+## bench-situations: the situation picker's weight and re-render time (not part of `make test`)
+bench-situations: site
+	$(BIN)/python bench/situation_picker.py $(SITE_DIR)
