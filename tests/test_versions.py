@@ -29,8 +29,8 @@ from conftest import PROJECT, QuietHandler, make_world_readable_dir, search_site
 from test_browser import WCAG_22_AA, describe_violations
 from test_linkcheck import LINKCHECKER
 
-sys.path.insert(0, str(PROJECT))
-from versioning.publish import DEFAULT_BRANCH, LATEST, PublishError, load_releases  # noqa: E402
+from macros.situations import Registry
+from versioning.publish import DEFAULT_BRANCH, LATEST, PublishError, load_releases
 
 RELEASES = load_releases()
 OLDEST, NEWEST = RELEASES[0], RELEASES[-1]
@@ -228,6 +228,17 @@ def test_search_finds_pages_of_the_version_being_read(new_visit, bundle_root):
     assert_stayed_inside(visit)
 
 
+def test_situation_chosen_in_one_version_is_remembered_in_another(new_visit, bundle_root):
+    sms = Registry.load().dimension("mfa").value("sms").label
+    visit = new_visit(bundle_root)
+    page = visit.open(f"{NEWEST.version}/{GUIDE}")
+    page.get_by_role("radio", name=sms).check()
+    page = visit.open(f"{LATEST}/{GUIDE}")
+    assert page.get_by_role("radio", name=sms).is_checked()
+    assert "mfa=sms" in page.evaluate("location.search")
+    assert_stayed_inside(visit)
+
+
 @pytest.mark.parametrize("older, newer", list(zip(RELEASES, RELEASES[1:])),
                          ids=[release.version for release in RELEASES[1:]])
 def test_each_version_shows_the_change_versions_yml_describes(new_visit, bundle_http_root,
@@ -261,8 +272,9 @@ def test_version_can_be_chosen_with_the_keyboard(new_visit, bundle_http_root):
     while not oldest_link.evaluate("a => a === document.activeElement"):
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('.md-version') !== null")
+    situation = page.evaluate("location.search")  # the guide writes the reader's situation there
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{bundle_http_root}{OLDEST.version}/{GUIDE}")
+    page.wait_for_url(f"{bundle_http_root}{OLDEST.version}/{GUIDE}{situation}")
 
 
 # --- deploying again ------------------------------------------------------------------------
