@@ -216,8 +216,9 @@ def git(*args, **options):
 def export_commit(commit, folder):
     """The files of one commit, as `git archive` gives them (no .git, no ignored files)."""
     archive = git("archive", "--format=tar", commit)
+    safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python 3.11.4+
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+        tar.extractall(folder, **safe)
 
 
 def release_config(tree):
@@ -484,8 +485,9 @@ def main(argv=None):
     except PublishError as error:
         sys.exit(f"error: {error}")
     except subprocess.CalledProcessError as error:
-        sys.exit(f"error: `{' '.join(map(str, error.cmd[:2]))} …` failed (exit {error.returncode}); "
-                 "see its messages above.")
+        captured = error.stderr.decode() if isinstance(error.stderr, bytes) else error.stderr
+        sys.exit(f"error: `{' '.join(map(str, error.cmd[:2]))} …` failed (exit {error.returncode})"
+                 + (f":\n{captured.strip()}" if captured else "; see its messages above."))
 
 
 if __name__ == "__main__":
