@@ -14,7 +14,7 @@ LINT_PAGES ?= docs README.md tests/sites/README.md
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external clean
+.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external clean bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ linkcheck-external: site
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
+
+## bench-situations: the situation picker's weight and re-render time (not part of `make test`)
+bench-situations: site
+	$(BIN)/python bench/situation_picker.py $(SITE_DIR)

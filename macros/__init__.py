@@ -1,10 +1,18 @@
-"""Macros for the help site (mkdocs-macros-plugin module).
+"""Macros for the help site (the mkdocs-macros-plugin module).
 
-`define_env` is called once per build; it registers the variables, macros and filters that
-pages can use.
+`define_env` runs once per build. It registers what pages can call:
+
+- `{% call situation(mfa="app, sms") %} … {% endcall %}`: Markdown that applies only to some
+  situations (one keyword per dimension of macros/situations.yml, comma-separated values);
+- `{{ only(mfa="app") }}`: at the start of a list item, marks that single step;
+- `{{ situation_picker() }}`: the "your situation" form at the top of a guide.
+
+It also hands the registry to the theme templates as `config.extra.situations`.
 """
 
 from . import front_matter, template_errors, writer_mistakes, writing_examples
+from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
+from .situations import Registry
 
 
 def define_env(env):
@@ -15,3 +23,21 @@ def define_env(env):
     env.macro(writing_examples.make_example_macro(env), "example")
     env.macro(front_matter.fields_table, "front_matter_fields")
     env.macro(writer_mistakes.mistakes_table)
+
+    registry = Registry.load()
+    env.conf["extra"]["situations"] = registry.as_json()
+    env.conf["markdown_extensions"].append(SituationMarkupExtension())
+
+    @env.macro
+    def situation(caller, **values_by_dimension):
+        """Markdown between `{% call situation(...) %}` and `{% endcall %}` for some situations."""
+        return section_block(registry, registry.condition(**values_by_dimension), caller())
+
+    @env.macro
+    def only(**values_by_dimension):
+        """Mark the list item it starts as applying to some situations only."""
+        return step_marker(registry, registry.condition(**values_by_dimension))
+
+    @env.macro
+    def situation_picker():
+        return picker(registry)

@@ -88,7 +88,8 @@ class Registry:
             dimension = self.dimension(key)
             names = values if isinstance(values, (list, tuple)) else str(values).split(",")
             condition[key] = tuple(dimension.value(name.strip()).key for name in names)
-        return condition
+        # In registry order, so that labels and attributes read the same however it was written.
+        return {d.key: condition[d.key] for d in self.dimensions if d.key in condition}
 
     def check_choice(self, choice, where):
         missing = [d.key for d in self.dimensions if d.key not in choice]
@@ -126,7 +127,7 @@ class Registry:
                 return self.dimension(key).value(values[0]).only
         parts = [" or ".join(self.dimension(key).value(v).phrase for v in values)
                  for key, values in condition.items()]
-        return "Only for " + ", with ".join(parts)
+        return "Only for: " + " · ".join(parts)
 
     def summary(self, choice):
         """"Authenticator app · transfer from iCloud · old iPhone"."""

@@ -21,10 +21,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 from mkdocs_macros.errors import format_error
 
+from .situations import SituationError
+
 RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, put a line "
             "{% raw %} before the code sample and {% endraw %} after it.")
 JINJA_HINT = ("Hint: pages go through Jinja, where {{ … }}, {% … %} and {# … #} are "
               "instructions; to show them as written, wrap them in {% raw %} … {% endraw %}.")
+SITUATION_HINT = ("Hint: the dimensions and their values are listed in macros/situations.yml; "
+                  "see 'Conditional sections' in the writing guide.")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 INLINE_JINJA = re.compile(r"`[^`]*(\{\{|\{%|\{#)[^`]*`")
 
@@ -95,8 +99,8 @@ def describe(error, code, line, known_names):
         if in_code_sample:
             return line, f"{error.message}. {RAW_HINT}"
         return line, f"{error.message}.{did_you_mean(error.message, known_names)} {JINJA_HINT}"
-    if isinstance(error, ValueError):  # our macros' own errors (e.g. SituationError) carry hints
-        return line, str(error)
+    if isinstance(error, SituationError):
+        return line, f"{error} {SITUATION_HINT}"
     return line, f"{type(error).__name__}: {error}"
 
 

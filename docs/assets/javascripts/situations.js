@@ -1,0 +1,279 @@
+/* "Your situation": show only the steps that apply to the reader's choice.
+ *
+ * Loaded in <head> (overrides/main.html) after `situationRegistry` (macros/situations.yml), so
+ * the choice is on <html> before the first paint and the CSS rules written beside it hide the
+ * other sections at once. Once the page is parsed, hidden sections get hidden="until-found" so
+ * that find-in-page and links can still reach them.
+ *
+ * Choice precedence: URL query (?mfa=sms&transfer=icloud&from=iphone, or ?show=all), then the
+ * one remembered in localStorage, then the registry's default. Query values are only ever
+ * compared with the registry's keys: nothing from the URL is written into the page.
+ */
+(function () {
+  "use strict";
+  var registry = window.situationRegistry;
+  var STORAGE_KEY = "work-phone-help.situation";
+  var SHOW_ALL = "show";
+  var root = document.documentElement;
+  var dimensions = registry.dimensions;
+  var state = { all: false, choice: {} };
+  var note = "";
+
+  function isValue(key, value) {
+    return dimensions.some(function (d) {
+      return d.key === key && Object.prototype.hasOwnProperty.call(d.values, value);
+    });
+  }
+
+  function readStored() {
+    try {
+      return JSON.parse(localStorage.getItem(STORAGE_KEY)) || {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function store() {
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(
+        state.all ? { all: true, choice: state.choice } : { choice: state.choice }));
+    } catch (error) { /* storage blocked: the choice lasts for this page only */ }
+  }
+
+  function ruleAgainst(choice) {
+    return registry.impossible.filter(function (rule) {
+      return Object.keys(rule.when).every(function (k) { return choice[k] === rule.when[k]; });
+    })[0];
+  }
+
+  /* Resolve impossible combinations as the registry says; return why, if anything changed. */
+  function makePossible(choice) {
+    var rule, because = "";
+    while ((rule = ruleAgainst(choice))) {
+      because = rule.because;
+      Object.keys(rule.instead).forEach(function (k) { choice[k] = rule.instead[k]; });
+    }
+    return because;
+  }
+
+  function initialState() {
+    var query = new URLSearchParams(location.search);
+    var stored = readStored();
+    var fromQuery = {};
+    dimensions.forEach(function (d) {
+      if (isValue(d.key, query.get(d.key))) fromQuery[d.key] = query.get(d.key);
+    });
+    var asked = Object.keys(fromQuery).length > 0;
+    var choice = {};
+    dimensions.forEach(function (d) {
+      var storedValue = stored.choice && stored.choice[d.key];
+      choice[d.key] = fromQuery[d.key] ||
+        (isValue(d.key, storedValue) ? storedValue : registry.default[d.key]);
+    });
+    var because = makePossible(choice);
+    if (because && asked) {
+      note = "The link asked for a combination that can't happen. " + because +
+        " Showing the nearest match instead.";
+    }
+    var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
+    return { all: all, choice: choice };
+  }
+
+  function phrase(choice) {
+    return dimensions.map(function (d) { return d.values[choice[d.key]]; }).join(" · ");
+  }
+
+  function markRoot() {
+    root.classList.add("situations");
+    dimensions.forEach(function (d) {
+      if (state.all) root.removeAttribute("data-situation-" + d.key);
+      else root.setAttribute("data-situation-" + d.key, state.choice[d.key]);
+    });
+  }
+
+  function applies(element) {
+    return state.all || dimensions.every(function (d) {
+      var values = element.getAttribute("data-" + d.key);
+      return values === null || values.split(" ").indexOf(state.choice[d.key]) >= 0;
+    });
+  }
+
+  function updateUrl() {
+    var query = new URLSearchParams(location.search);
+    dimensions.forEach(function (d) {
+      if (state.all) query.delete(d.key);
+      else query.set(d.key, state.choice[d.key]);
+    });
+    if (state.all) query.set(SHOW_ALL, "all");
+    else query.delete(SHOW_ALL);
+    var search = query.toString();
+    try {
+      history.replaceState(history.state, "",
+        location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (error) { /* some browsers refuse on file://: the page still works */ }
+  }
+
+  /* ---- After parsing: the page itself --------------------------------------------------- */
+
+  var sections, picker;
+
+  function renumber() {
+    var lists = [];
+    sections.forEach(function (section) {
+      var list = section.parentElement;
+      if (section.tagName === "LI" && list.tagName === "OL" && lists.indexOf(list) < 0) {
+        lists.push(list);
+      }
+    });
+    lists.forEach(function (list) {
+      var number = list.start || 1;
+      Array.prototype.forEach.call(list.children, function (item) {
+        if (item.hidden) item.removeAttribute("value");
+        else item.value = number++;
+      });
+    });
+  }
+
+  function updateTableOfContents() {
+    document.querySelectorAll(".md-nav a.md-nav__link[href^='#']").forEach(function (link) {
+      var id = decodeURIComponent(link.hash.slice(1));
+      var target = id && document.getElementById(id);
+      var hidden = target && target.closest(".situation[hidden]");
+      link.parentElement.hidden = Boolean(hidden);
+    });
+  }
+
+  /* "Step 2: Power on …" reads "Step 1: …" when the path skips Step 1 (here and in the TOC). */
+  function renumberStepHeadings() {
+    var number = 1;
+    document.querySelectorAll("article h2.step").forEach(function (heading) {
+      if (heading.closest(".situation[hidden]")) return;
+      var texts = [heading.firstChild];
+      document.querySelectorAll(".md-nav a[href='#" + heading.id + "'] span").forEach(
+        function (label) { texts.push(label.firstChild); });
+      texts.forEach(function (text) {
+        if (text && text.nodeType === Node.TEXT_NODE) {
+          text.nodeValue = text.nodeValue.replace(/^(\s*Step )\d+/, "$1" + number);
+        }
+      });
+      number += 1;
+    });
+  }
+
+  function countVisible(selector) {
+    return Array.prototype.filter.call(document.querySelectorAll(selector), function (el) {
+      return !el.closest(".situation[hidden]");
+    }).length;
+  }
+
+  function describe() {
+    var steps = countVisible("article h2.step");
+    var words = state.all ? "Every situation" : phrase(state.choice);
+    return words + ": " + steps + (steps === 1 ? " step" : " steps");
+  }
+
+  function render() {
+    markRoot();
+    sections.forEach(function (section) {
+      section.classList.remove("situation--revealed");
+      if (applies(section)) section.removeAttribute("hidden");
+      else section.setAttribute("hidden", "until-found");
+    });
+    renumber();
+    updateTableOfContents();
+    renumberStepHeadings();
+    if (!picker) return;
+    dimensions.forEach(function (d) {
+      picker.querySelectorAll("input[name='" + d.key + "']").forEach(function (radio) {
+        var trial = Object.assign({}, state.choice);
+        trial[d.key] = radio.value;
+        var rule = ruleAgainst(trial);
+        radio.checked = !state.all && state.choice[d.key] === radio.value;
+        radio.disabled = Boolean(rule && d.key in rule.instead);
+      });
+    });
+    var showAll = picker.querySelector("[data-situation-show-all]");
+    showAll.setAttribute("aria-pressed", String(state.all));
+    picker.querySelector("[data-situation-note]").textContent = note;
+    picker.querySelector("[data-situation-summary]").textContent = describe();
+    var printNote = document.querySelector("[data-situation-print-note]");
+    if (printNote) {
+      printNote.textContent = state.all ? "This copy shows the steps for every situation."
+        : "This copy is for: " + phrase(state.choice) + ".";
+    }
+  }
+
+  function choose(change) {
+    state.all = false;
+    Object.assign(state.choice, change);
+    var because = makePossible(state.choice);
+    note = because ? because + " The choice was changed to match." : "";
+    commit();
+  }
+
+  function commit() {
+    store();
+    updateUrl();
+    render();
+  }
+
+  /* A link, a search result or find-in-page reached a hidden section: show it, say whose it is. */
+  function reveal(section) {
+    section.removeAttribute("hidden");
+    section.classList.add("situation--revealed");
+    renumber();
+    updateTableOfContents();
+    renumberStepHeadings();
+    var label = section.querySelector(".situation__label");
+    note = "Showing a part that is not in your chosen steps: " +
+      (label ? label.textContent.replace(/:$/, "") : "another situation") + ".";
+    if (picker) picker.querySelector("[data-situation-note]").textContent = note;
+  }
+
+  function revealTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var hidden = target.closest(".situation[hidden]");
+    if (!hidden) return;
+    while (hidden) {
+      reveal(hidden);
+      hidden = target.closest(".situation[hidden]");
+    }
+    target.scrollIntoView();
+  }
+
+  function start() {
+    sections = document.querySelectorAll(".situation");
+    picker = document.querySelector(".situation-picker");
+    render();
+    root.classList.add("situations-ready");
+    revealTarget();
+    window.addEventListener("hashchange", revealTarget);
+    document.addEventListener("beforematch", function (event) {
+      var section = event.target.closest(".situation");
+      if (section) setTimeout(function () { reveal(section); });
+    }, true);
+    if (!picker) return;
+    picker.addEventListener("change", function (event) {
+      var change = {};
+      change[event.target.name] = event.target.value;
+      choose(change);
+    });
+    picker.querySelector("[data-situation-show-all]").addEventListener("click", function () {
+      state.all = !state.all;
+      note = "";
+      commit();
+    });
+  }
+
+  state = initialState();
+  markRoot();
+  store();
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { updateUrl(); start(); });
+  } else {
+    updateUrl();
+    start();
+  }
+})();
