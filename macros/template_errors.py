@@ -27,6 +27,9 @@ RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, p
             "{% raw %} before the code sample and {% endraw %} after it.")
 JINJA_HINT = ("Hint: pages go through Jinja, where {{ … }}, {% … %} and {# … #} are "
               "instructions; to show them as written, wrap them in {% raw %} … {% endraw %}.")
+UNDEFINED_HINT = ("Hint: check the spelling; the names pages can use come from macros/ and from "
+                  "`extra:` in mkdocs.yml. To show {{ … }} as written, wrap it in "
+                  "{% raw %} … {% endraw %}.")
 SITUATION_HINT = ("Hint: the dimensions and their values are listed in macros/situations.yml; "
                   "see 'Conditional sections' in the writing guide.")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -98,10 +101,11 @@ def describe(error, code, line, known_names):
     if isinstance(error, UndefinedError):
         if in_code_sample:
             return line, f"{error.message}. {RAW_HINT}"
-        return line, f"{error.message}.{did_you_mean(error.message, known_names)} {JINJA_HINT}"
+        return line, f"{error.message}.{did_you_mean(error.message, known_names)} {UNDEFINED_HINT}"
     if isinstance(error, SituationError):
         return line, f"{error} {SITUATION_HINT}"
-    return line, f"{type(error).__name__}: {error}"
+    return line, (f"{type(error).__name__}: {error}. Hint: check how the macro is called against "
+                  "the examples in the writing guide (docs/writing/syntax.md).")
 
 
 def unclosed_block(tag, code, line):

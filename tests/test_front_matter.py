@@ -3,7 +3,6 @@
 import datetime
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
