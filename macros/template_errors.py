@@ -52,7 +52,7 @@ def explain(error, markdown, page, known_names=()):
     template, line = where_in_template(error)
     if template is None:  # the page itself: Jinja counts from the end of the front matter
         path, code, offset = page.file.src_uri, markdown.splitlines(), lines_before_markdown(page)
-    else:  # a file pulled in with {% include %}
+    else:  # a file pulled in with {% include %} or the example() macro
         path = os.path.relpath(template, page.file.src_dir) if page.file.src_dir else template
         code, offset = read_lines(template), 0
     line, what = describe(error, code, line, known_names)
@@ -64,11 +64,16 @@ def where_in_template(error):
     if isinstance(error, TemplateSyntaxError):
         return error.filename, error.lineno
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if frame.filename == "<template>" or not frame.filename.endswith(".py")]
+              if frame.filename == "<template>" or is_template_file(frame.filename)]
     if not frames:
         return None, None
     frame = frames[-1]  # the innermost template line: where the macro was called
     return (None if frame.filename == "<template>" else frame.filename), frame.lineno
+
+
+def is_template_file(filename):
+    """A page-like file Jinja rendered (an {% include %} or a writing example), not Python."""
+    return not filename.endswith(".py") and not filename.startswith("<")
 
 
 def lines_before_markdown(page):
