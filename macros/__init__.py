@@ -14,6 +14,7 @@ offers only the organization's values, and content for the others is left out of
 The narrowed registry reaches the theme templates as `config.extra.situations`.
 """
 
+from . import front_matter, template_errors, writer_mistakes, writing_examples
 from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
 from .org_macros import define_org_env
 from .situations import Registry
@@ -21,6 +22,13 @@ from .situations import Registry
 
 def define_env(env):
     """Register the site's macros with mkdocs-macros-plugin."""
+    # A Jinja mistake in a page stops the build as `file:line: message. Hint: ...`.
+    template_errors.install(env)
+    # The writing guide (docs/writing/): its examples, front matter fields and error table.
+    env.macro(writing_examples.make_example_macro(env), "example")
+    env.macro(front_matter.fields_table, "front_matter_fields")
+    env.macro(writer_mistakes.mistakes_table)
+
     guide = Registry.load()
     profile = define_org_env(env, guide)
     registry = guide.restricted_to(profile.allowed, profile.default)
