@@ -342,8 +342,9 @@ def commit_beside_head(clone, path, text):
 
 
 def test_failed_build_leaves_the_branch_and_dist_as_they_were(clone, bundle_zip):
+    home = (clone / "docs" / "index.md").read_text(encoding="utf-8")
     broken = commit_beside_head(clone, "docs/index.md",
-                                "# Work phone help\n\nSee [the old guide](old-guide.md).\n")
+                                home + "\nSee [the old guide](old-guide.md).\n")
     versions_yml = (clone / "versions.yml").read_text(encoding="utf-8")
     branch_before = git(clone, "rev-parse", DEFAULT_BRANCH)
     dist_before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
