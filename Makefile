@@ -1,15 +1,28 @@
 # The two README commands, `make serve` and `make test`, do all the set-up themselves.
 PYTHON ?= python3
 SITE_DIR ?= site
-VENV := .venv
+DOCS_DIR ?= docs
+VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 LINKCHECK := $(BIN)/python tests/linkcheck_site.py --no-status --config tests/linkcheckerrc
+PYMARKDOWN := $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml
+# The writing guide's examples: parts of pages, shown and rendered by docs/writing/*.md.
+EXAMPLES := docs/writing/examples
+LINT_PAGES ?= docs README.md tests/sites/README.md
+# Local branch that holds every deployed version (mike commits there; nothing is pushed).
+SITE_BRANCH ?= versioned-site
+PUBLISH := $(BIN)/python versioning/publish.py --branch $(SITE_BRANCH)
+
+# `make site ORG=profiles/fabrikam.yml`: build the site of another organization profile.
+ifdef ORG
+export HELP_ORG_PROFILE := $(abspath $(ORG))
+endif
 
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test linkcheck linkcheck-external clean bench bench-situations
+.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,15 +33,32 @@ $(INSTALLED): requirements.txt
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-## site: strict build into site/; a failed build leaves the previous site/ as it was
+## site: strict build into site/ (ORG=profile.yml for another organization); a failed build leaves the previous site/ as it was
 site: $(INSTALLED)
 	rm -rf $(SITE_DIR).build
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).build || { rm -rf $(SITE_DIR).build; exit 1; }
 	rm -rf $(SITE_DIR) && mv $(SITE_DIR).build $(SITE_DIR)
 
-## test: strict build, link check, unit and browser tests
-test: site
+## test: strict build, Markdown lint, link check, unit and browser tests
+test: site lint
 	$(BIN)/python -m pytest
+
+## lint: Markdown style of every page (settings: .pymarkdown.yml)
+# Examples are parts of pages, so they need not start with a heading (rule md041).
+lint: $(INSTALLED)
+	$(PYMARKDOWN) scan $$(find $(LINT_PAGES) -name '*.md' -not -path '$(EXAMPLES)/*')
+	$(PYMARKDOWN) --disable-rules md041 scan -r $(EXAMPLES)
+
+## freshness: pages whose last_reviewed is older than review_after_months (mkdocs.yml)
+freshness: $(INSTALLED)
+	$(BIN)/python -m macros.freshness
+
+## new-page: start docs/NAME.md from the page template, e.g. make new-page NAME=reset-authenticator
+new-page:
+	@test -n "$(NAME)" || { echo "Usage: make new-page NAME=reset-authenticator"; exit 2; }
+	@test ! -e "$(DOCS_DIR)/$(NAME).md" || { echo "$(DOCS_DIR)/$(NAME).md already exists."; exit 1; }
+	sed "s/^last_reviewed: .*/last_reviewed: $$(date +%F)/" $(EXAMPLES)/new-page.md > "$(DOCS_DIR)/$(NAME).md"
+	@echo "Created $(DOCS_DIR)/$(NAME).md: set its title, description and owner, then run make serve."
 
 ## linkcheck: links and anchors of site/ (external URLs: syntax only)
 linkcheck: site
@@ -38,11 +68,20 @@ linkcheck: site
 linkcheck-external: site
 	$(LINKCHECK) --check-extern $(SITE_DIR)/index.html
 
+## deploy: add or update one version of versions.yml on $(SITE_BRANCH), e.g. make deploy VERSION=2.0
+deploy: $(INSTALLED)
+	@test -n "$(VERSION)" || { echo "Usage: make deploy VERSION=<a version listed in versions.yml>"; exit 2; }
+	$(PUBLISH) deploy $(VERSION)
+
+## bundle: every version of versions.yml on $(SITE_BRANCH), then dist/<site-name>-<date>.zip
+bundle: $(INSTALLED)
+	$(PUBLISH) bundle --dist dist
+
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
 
 ## bench: build scaling, page weight, search speed and Lighthouse, side by side with bare Material
-## (slow: about 15 minutes on 2 busy cores; not part of `make test`); writes bench/results.json
+## (slow: about 8 minutes on 2 busy cores; not part of `make test`); writes bench/results.json
 bench: site bench/node_modules/.package-lock.json
 	$(BIN)/python -m bench.run --project-site $(SITE_DIR)
 

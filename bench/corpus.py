@@ -3,11 +3,10 @@
 Each page is shaped like docs/migrate-iphone.md (about 1,000 words; the guide has 1,800):
 front matter, the situation picker, conditional blocks (`{% call situation(...) %}`) holding
 admonitions and headings, single conditional steps (`{{ only(...) }}`), nested lists,
-`> [!NOTE]` alerts, fixed heading ids, and links to anchors on its neighbours. Pages sit in
-topic folders of PAGES_PER_TOPIC, as a large help site would be organized. The text varies from
-page to page (seeded, so every run writes the same corpus) so that the search index is realistic.
-
-Organization values (issue 4) are not in the corpus yet: there is no macro for them on this branch.
+`> [!NOTE]` alerts, fixed heading ids, links to anchors on its neighbours, and the organization's
+values (`{{ org_name() }}`, `{{ support_contacts() }}`). Pages sit in topic folders of
+PAGES_PER_TOPIC, as a large help site would be organized. The text varies from page to page
+(seeded, so every run writes the same text) so that the search index is realistic.
 
 Usage: python -m bench.corpus N FOLDER
 """
@@ -16,6 +15,7 @@ import json
 import random
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -49,6 +49,13 @@ def sentences(rng, count, **names):
     return " ".join(rng.choice(SENTENCES).format(**names) for _ in range(count))
 
 
+def front_matter(title, description):
+    """The fields every page must have (macros/front_matter.schema.yml), reviewed today."""
+    return "\n".join([f"title: {title}", f"description: {json.dumps(description)}",
+                      f"last_reviewed: {date.today().isoformat()}", "audience: employees",
+                      "owner: IT service desk"])
+
+
 def page_path(number):
     """Where guide `number` (1-based) lives, relative to the docs folder."""
     return f"topic-{(number - 1) // PAGES_PER_TOPIC + 1:02d}/guide-{number:04d}.md"
@@ -75,13 +82,12 @@ def guide_page(number, total):
     following = number % total + 1
     previous = (number - 2) % total + 1
     return f"""---
-title: {title}
-description: {json.dumps(say(1))}
+{front_matter(title, say(1))}
 ---
 
 # {title}
 
-{say(3)}
+This guide is for {{{{ org_name() }}}} employees. {say(2)}
 
 {say(2)}
 
@@ -166,6 +172,10 @@ description: {json.dumps(say(1))}
 - [{page_title(following)}]({link_from_a_guide(following)}#step-2-move-your-data)
 - [{page_title(previous)}]({link_from_a_guide(previous)}#frequently-asked-questions)
 - [All guides](../index.md)
+
+## Still need help? {{ #still-need-help }}
+
+{{{{ support_contacts() }}}}
 """
 
 
@@ -174,8 +184,7 @@ def home_page(total):
     first_of_topic = [(t - 1) * PAGES_PER_TOPIC + 1 for t in topics]
     links = "\n".join(f"- [{page_title(n)}]({page_path(n)})" for n in first_of_topic)
     return f"""---
-title: Work phone help
-description: Offline help for your work phone.
+{front_matter("Work phone help", "Offline help for your work phone.")}
 ---
 
 # Work phone help

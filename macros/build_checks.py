@@ -1,13 +1,50 @@
-"""MkDocs hooks that turn silent mistakes in pages into build errors naming file and line.
+"""MkDocs hooks that turn a writer's mistake into a build error naming file, line and fix.
 
-Loaded through `hooks:` in mkdocs.yml (not by the macros plugin).
+Loaded through `hooks:` in mkdocs.yml (not by the macros plugin). Each check is a small
+function that returns a message, or None when the page is fine. Jinja mistakes are reported
+by template_errors.py, installed by the macros module.
 """
+
+import logging
+import re
+import sys
+from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
 
+# Imported as top-level modules: MkDocs puts this hook's folder on sys.path while loading it.
+import front_matter
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+LINK_PROBLEM = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+(?: \w+)?) "
+                          r"link '(?P<link>[^']+)'")
+LINK_HINT = ("Hint: link to another page by its .md file, relative to this page, "
+             "e.g. [Migrate to a new iPhone](migrate-iphone.md).")
+ANCHOR_HINT = ("Hint: an anchor is a heading's id: its words in lower case joined by '-', or "
+               "the id given with { #my-id }; in `make serve`, copy the link from the heading's "
+               "¶ symbol.")
+IMAGE_HINT = ("Hint: keep images under docs/ (e.g. docs/images/) and link to them relative to "
+              "this page; names are case-sensitive.")
+NOT_UTF8_HINT = ("Hint: save the file as UTF-8 (in VS Code: click the encoding in the status "
+                 "bar, 'Save with Encoding', 'UTF-8'); it was probably saved as Windows-1252.")
+
+# A page due for review is a warning that must not fail the strict build: it goes to a logger
+# outside MkDocs' `mkdocs` tree, which strict mode does not count.
+review_log = logging.getLogger("help_site.review")
+
+
+def on_startup(command, dirty):
+    if not review_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        review_log.addHandler(handler)
+        review_log.propagate = False
+
+
+# --- Front matter -------------------------------------------------------------------------
 
 def front_matter_error(markdown, src_path):
     """Describe why a page's front matter block is not a YAML mapping, or return None.
@@ -27,14 +64,118 @@ def front_matter_error(markdown, src_path):
         problem = getattr(error, "problem", None) or str(error)
         return (f"{src_path}:{line}: front matter is not valid YAML ({problem}). "
                 "Hint: quote values that contain ':', '[' or '{', and close every bracket.")
+    except ValueError as error:  # YAML reads 2025-02-30 as a date, and there is no such day
+        line = front_matter.impossible_date_line(block.group(1).splitlines()) or 1
+        return (f"{src_path}:{line}: front matter has a date that does not exist ({error}). "
+                "Hint: dates are YYYY-MM-DD, e.g. 2025-01-31.")
     if not isinstance(data, dict):
         return (f"{src_path}:2: front matter must be 'key: value' lines, "
                 f"not a {type(data).__name__}.")
     return None
 
 
+def schema_errors(page):
+    """Every field of the page's front matter that breaks front_matter.schema.yml, or None."""
+    source = page.file.content_string
+    if not YAML_RE.match(source):
+        return (f"{page.file.src_uri}:1: the page has no front matter. Hint: start it with the "
+                "block between '---' lines from docs/writing/page-template.md.")
+    problems = front_matter.problems(page.meta, page.file.src_uri, source)
+    return "\n".join(problems) or None
+
+
+def warn_if_due_for_review(page, config):
+    months = config.extra.get("review_after_months", front_matter.DEFAULT_REVIEW_AFTER_MONTHS)
+    if front_matter.review_overdue(page.meta, months):
+        review_log.warning(
+            f"{page.file.src_uri}: last reviewed {front_matter.reviewed_on(page.meta)}, more "
+            f"than {months} months ago (owner: {page.meta.get('owner')}). Hint: check the page "
+            "against the product, then set last_reviewed to today; `make freshness` lists all.")
+
+
 @event_priority(100)  # before the macros plugin renders the page
 def on_page_markdown(markdown, page, config, files):
-    problem = front_matter_error(markdown, page.file.src_path)
+    problem = front_matter_error(markdown, page.file.src_uri) or schema_errors(page)
     if problem:
         raise PluginError(problem)
+    page.meta["last_reviewed"] = front_matter.reviewed_on(page.meta)  # for the theme
+    warn_if_due_for_review(page, config)
+
+
+# --- Encoding -----------------------------------------------------------------------------
+
+def not_utf8_error(raw, src_path):
+    """Where a page stops being UTF-8 text, or None. MkDocs alone prints a traceback."""
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return (f"{src_path}:{line}: this file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
+                f"at column {column}). {NOT_UTF8_HINT}")
+    return None
+
+
+def on_page_read_source(page, config):
+    problem = not_utf8_error(page.file.content_bytes, page.file.src_uri)
+    if problem:
+        raise PluginError(problem)
+    return None  # MkDocs reads the page as usual
+
+
+# --- Links, anchors and images ------------------------------------------------------------
+
+class PointLinkWarningsAtTheLine(logging.Filter):
+    """Prefix MkDocs' broken link, anchor and image warnings with `file:line:` and add a hint.
+
+    MkDocs names the page and the link but not the line; the line is found by looking for the
+    link in the page's source. Messages that do not match are left as they are.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.docs_dir = None
+
+    def filter(self, record):
+        match = LINK_PROBLEM.match(record.getMessage())
+        if match and self.docs_dir:
+            page, link = match.group("page"), match.group("link")
+            line = link_line(Path(self.docs_dir, page), link)
+            where = f"{page}:{line}" if line else page
+            record.msg, record.args = f"{where}: {record.getMessage()} {link_hint(link)}", ()
+        return True
+
+
+def link_hint(link):
+    path = link.split("#")[0].split("?")[0]
+    if path.lower().endswith(IMAGE_SUFFIXES):
+        return IMAGE_HINT
+    return ANCHOR_HINT if "#" in link else LINK_HINT
+
+
+def link_line(source_file, link):
+    """The first line of the file that links to `link` (Markdown or HTML), else None."""
+    try:
+        lines = source_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for looks_like_a_link in (f"]({link}", f'"{link}"', link):
+        for number, text in enumerate(lines, start=1):
+            if looks_like_a_link in text:
+                return number
+    return None
+
+
+link_warnings = PointLinkWarningsAtTheLine()
+logging.getLogger("mkdocs.structure.pages").addFilter(link_warnings)
+
+
+# --- Live reload --------------------------------------------------------------------------
+
+@event_priority(100)  # before the macros plugin imports the module again
+def on_config(config):
+    link_warnings.docs_dir = config.docs_dir
+    # `mkdocs serve` reloads the configuration on every change, and the macros plugin then
+    # imports `macros`; forgetting the old import makes edits to macros/*.py take effect.
+    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
+        del sys.modules[name]

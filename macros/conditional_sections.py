@@ -10,6 +10,9 @@ block works at any list depth; `SituationMarkupExtension` then builds the real e
 - a block becomes `<div class="situation" data-mfa="app sms">` holding a label paragraph and
   everything between its start and end markers;
 - a single step becomes `<li class="situation" data-mfa="app">` with the label inside.
+
+An organization's build leaves out what applies to none of its situations (a block becomes
+nothing, a step's list item is dropped), and shows without a label what applies to all of them.
 """
 
 import html
@@ -22,6 +25,7 @@ LABEL_CLASS = "situation__label"
 BLOCK_START_CLASS = "situation-start"
 BLOCK_END_CLASS = "situation-end"
 STEP_MARKER_CLASS = "situation-step"
+LEFT_OUT_CLASS = "situation-left-out"
 
 
 def data_attributes(condition):
@@ -35,8 +39,15 @@ def marker(text, marker_class, condition=None):
 
 
 def section_block(registry, condition, body):
-    """Wrap a `{% call situation(...) %}` body, keeping the indentation it sits at in a list."""
+    """Wrap a `{% call situation(...) %}` body, keeping the indentation it sits at in a list.
+
+    `condition` is None for a section that applies to none of the site's situations (left out),
+    and {} for one that applies to all of them (kept without a label)."""
+    if condition is None:
+        return ""
     lines = body.strip("\n").rstrip().split("\n")
+    if not condition:
+        return "\n".join(["", *lines])
     first = next((line for line in lines if line.strip()), "")
     indent = first[:len(first) - len(first.lstrip())]
     return "\n".join([
@@ -49,14 +60,19 @@ def section_block(registry, condition, body):
 
 
 def step_marker(registry, condition):
-    """An inline label at the start of a list item."""
+    """An inline label at the start of a list item (see section_block for None and {})."""
+    if condition is None:
+        return marker("left out", LEFT_OUT_CLASS)
+    if not condition:
+        return ""
     return marker(registry.label(condition) + ":", STEP_MARKER_CLASS, condition)
 
 
 def picker(registry):
     """The form at the top of the guide: one fieldset of native radios per dimension."""
     fieldsets = []
-    for dimension in registry.dimensions:
+    # An organization that uses a single value of a dimension has nothing to ask about it.
+    for dimension in [d for d in registry.dimensions if len(d.values) > 1]:
         radios = "\n".join(
             f'<label><input type="radio" name="{dimension.key}" value="{value.key}"> '
             f"{html.escape(value.label)}</label>"
@@ -90,6 +106,9 @@ class SituationMarkupProcessor(Treeprocessor):
         parents = {child: parent for parent in root.iter() for child in parent}
         for label in [em for em in root.iter("em") if has_class(em, STEP_MARKER_CLASS)]:
             mark_list_item(label, parents)
+        for label in [em for em in root.iter("em") if has_class(em, LEFT_OUT_CLASS)]:
+            item = list_item(label, parents)
+            parents[item].remove(item)
         for parent in list(parents.values()):
             wrap_blocks(parent)
 
@@ -116,12 +135,17 @@ def move_data_attributes(source, target):
             del source.attrib[name]
 
 
-def mark_list_item(label, parents):
+def list_item(label, parents):
     item = label
     while item is not None and item.tag != "li":
         item = parents.get(item)
     if item is None:
         raise ValueError("only(...) marks a single list step: put it at the start of a list item.")
+    return item
+
+
+def mark_list_item(label, parents):
+    item = list_item(label, parents)
     move_data_attributes(label, item)
     item.set("class", " ".join(filter(None, [item.get("class"), SECTION_CLASS])))
     label.set("class", LABEL_CLASS)

@@ -7,7 +7,7 @@ one or more value keys, e.g. {"mfa": ("app", "sms")}.
 
 import difflib
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -90,6 +90,35 @@ class Registry:
             condition[key] = tuple(dimension.value(name.strip()).key for name in names)
         # In registry order, so that labels and attributes read the same however it was written.
         return {d.key: condition[d.key] for d in self.dimensions if d.key in condition}
+
+    def restricted_to(self, allowed, default=None):
+        """The registry as one organization sees it: only the values it uses (`allowed` maps a
+        dimension key to value keys; a dimension left out keeps all), its own default, and only
+        the impossible combinations that its values can still make."""
+        def kept_values(dimension):
+            keys = allowed.get(dimension.key)
+            return tuple(v for v in dimension.values if keys is None or v.key in keys)
+
+        dimensions = tuple(replace(d, values=kept_values(d)) for d in self.dimensions)
+        kept = {d.key: {v.key for v in d.values} for d in dimensions}
+        impossible = tuple(rule for rule in self.impossible
+                           if all(value in kept[key] for key, value in rule.when.items()))
+        registry = Registry(dimensions, impossible, dict(default or self.default))
+        registry.check_choice(registry.default, "the organization's default")
+        return registry
+
+    def narrow(self, condition):
+        """A condition, checked against the whole guide, as this registry's values see it: None
+        when it applies to none of them, {} when it applies to all, else the values kept here."""
+        narrowed = {}
+        for key, values in condition.items():
+            here = [value.key for value in self.dimension(key).values]
+            kept = tuple(value for value in values if value in here)
+            if not kept:
+                return None
+            if len(kept) < len(here):
+                narrowed[key] = kept
+        return narrowed
 
     def check_choice(self, choice, where):
         missing = [d.key for d in self.dimensions if d.key not in choice]

@@ -53,6 +53,19 @@ def site_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def fabrikam_site_dir():
+    """The second example organization's site, built once per session through `make site ORG=`."""
+    folder = make_world_readable_dir("help-site-fabrikam-")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "site", f"SITE_DIR={folder / 'site'}",
+         f"ORG={PROJECT / 'profiles' / 'fabrikam.yml'}"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"the Fabrikam site does not build:\n{result.stderr}"
+    yield folder / "site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -145,10 +158,14 @@ def new_visit(browser):
 def search_site(page, query):
     """Type a query into Material's search as a reader would, once it says it is ready.
 
-    Material drops a query typed while it still shows "Initializing search".
+    Material drops a query typed while it still shows "Initializing search". Material searches
+    on each key press; typed key by key, results for a partial query can be on screen and then
+    be replaced while a test reads them. So the query goes in at once and one key press (its
+    last character) makes Material search for the whole of it.
     """
     field = page.locator("input[data-md-component=search-query]")
     field.click()
     page.locator(".md-search-result__meta").get_by_text("Type to start searching").wait_for()
-    field.press_sequentially(query)
+    field.fill(query[:-1])
+    field.press(query[-1])
     return page.locator(".md-search-result__item a")

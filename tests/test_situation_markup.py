@@ -1,12 +1,12 @@
-"""Conditional sections in the built HTML, the registry's rules, and writers' mistakes."""
+"""Conditional sections in the built HTML and the registry's rules.
+
+Writers' mistakes in conditional sections are rows of the error table: tests/test_build_errors.py.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site
 from macros.situations import Registry
-
-SITES = PROJECT / "tests" / "sites"
 
 
 @pytest.fixture(scope="module")
@@ -55,15 +55,3 @@ def test_every_conditional_part_is_in_the_html_and_labelled_in_words(guide, regi
 def test_sms_section_reads_as_the_issue_describes(guide):
     labels = {label.get_text(strip=True) for label in guide.select(".situation__label")}
     assert "Only if you use text message or call" in labels
-
-
-@pytest.mark.parametrize("scenario, message", [
-    ("situation-unknown-value", "unknown situation value 'text' for 'mfa'"),
-    ("situation-unknown-dimension", "unknown situation dimension 'old_phone'"),
-    ("situation-unclosed-block", "Jinja was looking for the following tags: 'endcall'"),
-])
-def test_situation_mistakes_fail_the_build_naming_the_file(tmp_path, scenario, message):
-    result = build_site(tmp_path / "site", docs_dir=SITES / scenario / "docs")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "index.md" in output and message in output

@@ -167,8 +167,9 @@
   }
 
   function describe() {
-    var steps = countVisible("article h2.step");
     var words = state.all ? "Every situation" : phrase(state.choice);
+    if (!document.querySelector("article h2.step")) return words;
+    var steps = countVisible("article h2.step");
     return words + ": " + steps + (steps === 1 ? " step" : " steps");
   }
 

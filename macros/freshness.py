@@ -1,0 +1,45 @@
+"""`make freshness`: the pages due for review, oldest first.
+
+A page is due when its front matter `last_reviewed` is more than `extra: review_after_months`
+(mkdocs.yml) months ago. Usage: python -m macros.freshness [--config-file mkdocs.yml]
+"""
+
+import argparse
+import datetime
+import os
+import sys
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
+
+from . import front_matter
+
+
+def pages_due(docs_files, review_after_months, today):
+    """(src path, last reviewed, owner) for every page due for review, oldest first."""
+    due = []
+    for file in docs_files:
+        _, meta = get_data(file.content_string)
+        if front_matter.review_overdue(meta, review_after_months, today):
+            due.append((file.src_uri, front_matter.reviewed_on(meta), meta.get("owner", "?")))
+    return sorted(due, key=lambda page: page[1])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config-file", default="mkdocs.yml")
+    args = parser.parse_args(argv)
+    config = load_config(args.config_file)
+    months = config.extra.get("review_after_months", front_matter.DEFAULT_REVIEW_AFTER_MONTHS)
+    pages = get_files(config).documentation_pages()
+    due = pages_due(pages, months, datetime.date.today())
+    docs_dir = os.path.relpath(config.docs_dir)
+    for src_uri, reviewed, owner in due:
+        print(f"{docs_dir}/{src_uri}: last reviewed {reviewed} (owner: {owner})")
+    print(f"{len(due)} of {len(pages)} pages were last reviewed more than {months} months ago.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

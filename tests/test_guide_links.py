@@ -1,0 +1,106 @@
+"""The IT page "Link to this guide": every link opens, copies and scans as the same address."""
+
+import io
+import posixpath
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+import pytest
+import zxingcpp
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import PROJECT
+from macros.org_profile import load
+from macros.situations import Registry
+
+IT_PAGE = "it/link-to-this-guide.html"
+GUIDE = "migrate-iphone.html"
+# Company Portal's Website URL field takes at most this many characters.
+WEBSITE_URL_LIMIT = 150
+
+
+@pytest.fixture(params=["contoso", "fabrikam"])
+def org(request):
+    """(built site, its profile) for each example organization."""
+    fixture = "site_dir" if request.param == "contoso" else "fabrikam_site_dir"
+    site = request.getfixturevalue(fixture)
+    return site, load(PROJECT / "profiles" / f"{request.param}.yml", Registry.load())
+
+
+def test_links_cover_every_possible_situation_of_the_organization(org):
+    site, profile = org
+    html = (site / IT_PAGE).read_text(encoding="utf-8")
+    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".org-links tbody th a")]
+    registry = Registry.load().restricted_to(profile.allowed, profile.default)
+    situations = []
+    for href in hrefs:
+        parts = urlsplit(href)
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(IT_PAGE), parts.path)) == GUIDE
+        situations.append(dict(parse_qsl(parts.query)))
+    assert situations == [{}, *registry.possible_choices()]
+    for situation in situations[1:]:
+        assert all(situation[key] in profile.allowed[key] for key in situation)
+
+
+@pytest.fixture
+def it_page(new_visit, org):
+    site, profile = org
+    visit = new_visit(site.as_uri() + "/", device_scale_factor=2)
+    return visit.open(IT_PAGE), profile
+
+
+def link_rows(page):
+    rows = page.locator(".org-links tbody tr")
+    rows.first.wait_for()
+    return [rows.nth(i) for i in range(rows.count())]
+
+
+def decode_qr_code(element):
+    """What a phone camera reads from the QR code as Chromium draws it."""
+    picture = Image.open(io.BytesIO(element.screenshot()))
+    return [code.text for code in zxingcpp.read_barcodes(picture)]
+
+
+def test_each_link_scans_and_reads_as_the_address_on_the_organization_site(it_page):
+    page, profile = it_page
+    page_on_org_site = urljoin(profile.site_url, IT_PAGE)
+    for row in link_rows(page):
+        href = row.locator("th a").get_attribute("href")
+        to_paste = row.locator("pre code").inner_text().strip()
+        assert to_paste == urljoin(page_on_org_site, href)
+        assert to_paste.startswith(profile.site_url + GUIDE)
+        assert len(to_paste) <= WEBSITE_URL_LIMIT
+        assert decode_qr_code(row.locator("svg")) == [to_paste]
+
+
+def test_situation_link_opens_the_guide_in_that_situation_from_disk(it_page):
+    page, _ = it_page
+    link = link_rows(page)[-1].locator("th a")
+    situation = dict(parse_qsl(urlsplit(link.get_attribute("href")).query))
+    link.click()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/" + GUIDE))
+    assert page.locator("h1").first.inner_text().startswith("Migrate to a new iPhone for work")
+    picker = page.locator("form.situation-picker")
+    for key, value in situation.items():
+        assert picker.locator(f"input[name='{key}'][value='{value}']").is_checked()
+
+
+def test_copy_button_puts_the_link_on_the_clipboard_from_the_keyboard(it_page):
+    page, _ = it_page
+    row = link_rows(page)[0]
+    copy_button = row.get_by_role("button", name="Copy to clipboard")
+    copy_button.wait_for()
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if copy_button.evaluate("button => button === document.activeElement"):
+            break
+    else:
+        pytest.fail("the copy button cannot be reached with the Tab key")
+    page.keyboard.press("Enter")
+    page.get_by_text("Copied to clipboard").wait_for()
+
+    page.evaluate("document.body.append("
+                  "Object.assign(document.createElement('textarea'), {id: 'paste'}))")
+    page.locator("#paste").focus()
+    page.keyboard.press("Control+V")
+    assert page.locator("#paste").input_value() == row.locator("pre code").inner_text().strip()
