@@ -81,7 +81,7 @@ clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
 
 ## bench: build scaling, page weight, search speed and Lighthouse, side by side with bare Material
-## (slow: about 8 minutes on 2 busy cores; not part of `make test`); writes bench/results.json
+## (slow: about 10 minutes on 2 busy cores; not part of `make test`); writes bench/results.json
 bench: site bench/node_modules/.package-lock.json
 	$(BIN)/python -m bench.run --project-site $(SITE_DIR)
 
