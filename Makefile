@@ -22,7 +22,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench-situations
+.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,15 @@ bundle: $(INSTALLED)
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
+
+## bench: build scaling, page weight, search speed and Lighthouse, side by side with bare Material
+## (slow: about 8 minutes on 2 busy cores; not part of `make test`); writes bench/results.json
+bench: site bench/node_modules/.package-lock.json
+	$(BIN)/python -m bench.run --project-site $(SITE_DIR)
+
+# Lighthouse (bench/package.json, exact versions in bench/package-lock.json), for `make bench` only.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
 
 ## bench-situations: the situation picker's weight and re-render time (not part of `make test`)
 bench-situations: site

@@ -40,6 +40,12 @@ def test_search_for_company_portal_finds_the_guide(new_visit, site_root, path):
     assert visit.outside_requests == []
 
 
+def test_search_dialog_has_a_name_for_screen_readers(new_visit, http_root):
+    page = new_visit(http_root).open(GUIDE)
+    page.locator("input[data-md-component=search-query]").click()
+    assert page.get_by_role("dialog", name="Search").count() == 1
+
+
 def test_step_2_link_scrolls_to_its_heading(new_visit, site_root):
     visit = new_visit(site_root)
     page = visit.open(GUIDE)
