@@ -41,7 +41,7 @@ site: $(INSTALLED)
 
 ## test: strict build, Markdown lint, link check, unit and browser tests
 test: site lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples are parts of pages, so they need not start with a heading (rule md041).

@@ -12,6 +12,9 @@ import pytest
 
 from conftest import PROJECT
 
+# One smoke run serves every test here: keep them on one pytest-xdist worker (`--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("bench-smoke")
+
 
 @pytest.fixture(scope="module")
 def smoke(site_dir, tmp_path_factory):

@@ -134,10 +134,25 @@ READ_PATH = """() => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def guide_in_situation(browser, http_root):
+    """The guide opened once per situation (a deep link), shared by the read-only checks."""
+    context = browser.new_context()
+    pages = {}
+
+    def open_guide(situation):
+        if situation not in pages:
+            pages[situation] = context.new_page()
+            pages[situation].goto(f"{http_root}{GUIDE}?{situation}")
+        return pages[situation]
+
+    yield open_guide
+    context.close()
+
+
 @pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)
-def test_each_situation_shows_exactly_its_steps(new_visit, http_root, choice):
-    page = new_visit(http_root).open(f"{GUIDE}?{query(choice)}")
-    shown = page.evaluate(READ_PATH)
+def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
+    shown = guide_in_situation(query(choice)).evaluate(READ_PATH)
     steps, actions = expected_path(choice)
 
     assert [step_id for step_id, _ in shown["steps"]] == steps
@@ -355,7 +370,7 @@ def describe_violations(results):
 
 @pytest.mark.parametrize("situation", [query(c) for c in REGISTRY.possible_choices()]
                          + ["show=all"])
-def test_axe_finds_nothing_in_any_situation(new_visit, http_root, situation):
-    page = new_visit(http_root).open(f"{GUIDE}?{situation}")
-    results = Axe().run(page, options=WCAG_22_AA)
+def test_axe_finds_nothing_in_any_situation(guide_in_situation, situation):
+    """Only the article changes with the situation; test_browser.py checks the whole page."""
+    results = Axe().run(guide_in_situation(situation), context="article", options=WCAG_22_AA)
     assert results.violations_count == 0, describe_violations(results)
