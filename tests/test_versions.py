@@ -8,9 +8,7 @@ zip has been unpacked, so they do not disturb the browser tests.
 """
 
 import datetime
-import functools
 import hashlib
-import http.server
 import json
 import os
 import re
@@ -18,14 +16,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PROJECT, QuietHandler, make_world_readable_dir, search_site
+from conftest import PROJECT, make_world_readable_dir, search_site, serve
 from test_browser import WCAG_22_AA, describe_violations
 from test_linkcheck import LINKCHECKER
 
@@ -90,13 +87,6 @@ def bundle_dir(bundle_zip):
     (top,) = folder.iterdir()
     yield top
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 @pytest.fixture(scope="session")
