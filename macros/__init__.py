@@ -32,7 +32,15 @@ def define_env(env):
     guide = Registry.load()
     profile = define_org_env(env, guide)
     registry = guide.restricted_to(profile.allowed, profile.default)
-    env.conf["extra"]["situations"] = registry.as_json()
+    env.conf["extra"]["situations"] = {
+        **registry.as_json(),
+        # A deep link may ask for a value of the guide that this organization leaves out: the
+        # page says so (situations.js), naming the organization and the value as the picker would.
+        "organization": profile.name,
+        "not_offered": {d.key: {v.key: v.label for v in d.values
+                                if v not in registry.dimension(d.key).values}
+                        for d in guide.dimensions},
+    }
     env.conf["markdown_extensions"].append(SituationMarkupExtension())
 
     def condition(values_by_dimension):

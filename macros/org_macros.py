@@ -45,6 +45,10 @@ def define_org_env(env, situations):
     profile = load_profile(env.conf, situations)
     registry = situations.restricted_to(profile.allowed, profile.default)
     brand_theme(env.conf["theme"], profile)
+    # Where the organization publishes the guide: MkDocs makes the sitemap, each page's canonical
+    # link and the 404 page's links (absolute: it is served at any depth) from it. Set here,
+    # while plugins configure themselves, because MkDocs reads it only when it creates the pages.
+    env.conf["site_url"] = profile.site_url
 
     @env.macro
     def org_name():

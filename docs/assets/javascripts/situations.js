@@ -56,6 +56,21 @@
     return because;
   }
 
+  /* A link asking for a value of the guide that this organization's build leaves out (e.g.
+   * ?mfa=none where MFA always needs a second device): say so, and what is shown instead. */
+  function notOfferedNote(query, choice) {
+    var leftOut = registry.not_offered || {};
+    var parts = dimensions.filter(function (d) {
+      var asked = query.get(d.key);
+      return asked !== null && !isValue(d.key, asked) && leftOut[d.key] &&
+        Object.prototype.hasOwnProperty.call(leftOut[d.key], asked);
+    }).map(function (d) {
+      return registry.organization + " doesn't use \u201c" + leftOut[d.key][query.get(d.key)] +
+        "\u201d, showing " + d.values[choice[d.key]] + " instead.";
+    });
+    return parts.join(" ");
+  }
+
   function initialState() {
     var query = new URLSearchParams(location.search);
     var stored = readStored();
@@ -75,6 +90,8 @@
       note = "The link asked for a combination that can't happen. " + because +
         " Showing the nearest match instead.";
     }
+    var notOffered = notOfferedNote(query, choice);
+    if (notOffered) note = notOffered + (note ? " " + note : "");
     var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
     return { all: all, choice: choice };
   }
