@@ -1,0 +1,140 @@
+"""Content-Security-Policy: every page declares a strict one, nothing the site does breaks it,
+and an inline script that was not there at build time does not run."""
+
+import shutil
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import make_world_readable_dir, search_site, serve
+
+GUIDE = "migrate-iphone.html"
+IT_PAGE = "it/link-to-this-guide.html"
+SITUATIONS = ["", "?mfa=sms&transfer=phone&from=iphone", "?mfa=none&transfer=none&from=android",
+              "?show=all"]
+# Records every violation in every frame (the search worker's iframe on file:// included):
+# the listener is installed before any of the page's own scripts run.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", event => window.__violations.push(
+  `${event.effectiveDirective} blocked ${event.blockedURI || event.sample} in ${location.href}`));
+"""
+INJECTED = ('<script>window.injectedScriptRan = true</script>'
+            '<img src="data:," alt="" onerror="window.injectedHandlerRan = true">')
+
+
+def policy_of(html):
+    """The page's policy as {directive: [sources]}, and whether it comes before every script."""
+    soup = BeautifulSoup(html, "html.parser")
+    metas = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert len(metas) == 1, f"{len(metas)} policies"
+    first_script = soup.find("script")
+    before_scripts = first_script is None or metas[0].sourceline < first_script.sourceline or (
+        metas[0].sourceline == first_script.sourceline and metas[0].sourcepos < first_script.sourcepos)
+    directives = {}
+    for part in metas[0]["content"].split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives, before_scripts
+
+
+def site_pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("which", ["site_dir", "fabrikam_site_dir"])
+def test_every_page_declares_a_strict_policy_before_any_script(request, which):
+    site = request.getfixturevalue(which)
+    for page in site_pages(site):
+        policy, before_scripts = policy_of((site / page).read_text(encoding="utf-8"))
+        assert before_scripts, page
+        assert policy["default-src"] == ["'none'"], page
+        assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'none'"], page
+        scripts = policy["script-src"]
+        assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:]), page
+        for directive, sources in policy.items():
+            # Nothing from outside the site: no hosts, schemes other than data:, or wildcards.
+            allowed = {"'self'", "'none'", "data:"} | (
+                {"'unsafe-inline'"} if directive == "style-src" else set())
+            assert [s for s in sources if s not in allowed and not s.startswith("'sha256-")] == [], \
+                f"{page}: {directive}"
+
+
+def violations(page):
+    """Every violation recorded in the page and its frames (test_site_url.py uses it on 404s)."""
+    found = []
+    for frame in page.frames:
+        found += frame.evaluate("window.__violations || ['no listener in ' + location.href]")
+    return found
+
+
+def open_recording(new_visit, root, path):
+    visit = new_visit(root)
+    visit.page.add_init_script(RECORD_VIOLATIONS)
+    page = visit.open(path)
+    page.wait_for_load_state("networkidle")
+    return visit, page
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_guide_works_in_every_situation_without_violations(new_visit, site_root, situation):
+    visit, page = open_recording(new_visit, site_root, GUIDE + situation)
+    # The picker, then search (Material's worker; on file:// run in the iframe-worker shim).
+    page.locator("form.situation-picker").get_by_text("Text message or phone call").click()
+    assert "mfa=sms" in page.url
+    first_hit = search_site(page, "Company Portal").first
+    first_hit.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    assert violations(page) == [] and visit.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["index.html", IT_PAGE, "writing/index.html",
+                                  "writing/syntax.html", "writing/errors.html"])
+def test_page_and_its_search_work_without_violations(new_visit, site_root, path):
+    visit, page = open_recording(new_visit, site_root, path)
+    search_site(page, "Company Portal").first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    assert violations(page) == [] and visit.console_errors == []
+
+
+def test_copy_button_copies_without_violations(new_visit, http_root):
+    visit, page = open_recording(new_visit, http_root, IT_PAGE)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("article").get_by_role("button", name="Copy to clipboard").first.click()
+    page.get_by_text("Copied to clipboard").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("http")
+    assert violations(page) == [] and visit.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def site_with_injection(site_dir):
+    """A copy of the built site whose guide got an inline script and an inline event handler
+    after the build, as a tampered copy or an injection bug would add them."""
+    folder = make_world_readable_dir("help-site-injected-")
+    shutil.copytree(site_dir, folder / "site")
+    guide = folder / "site" / GUIDE
+    html = guide.read_text(encoding="utf-8")
+    guide.write_text(html.replace("</article>", INJECTED + "</article>", 1), encoding="utf-8")
+    yield folder / "site"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_inline_script_added_after_the_build_is_blocked(new_visit, site_with_injection, scheme):
+    if scheme == "file":
+        root = site_with_injection.as_uri() + "/"
+    else:
+        server, root = serve(site_with_injection)
+    try:
+        visit, page = open_recording(new_visit, root, GUIDE)
+        assert page.evaluate("[window.injectedScriptRan, window.injectedHandlerRan]") == [
+            None, None]
+        blocked = violations(page)
+        assert len(blocked) == 2, blocked
+        assert {v.split()[0] for v in blocked} == {"script-src-elem", "script-src-attr"}
+        # The page's own scripts still ran: the situation picker works.
+        page.locator("form.situation-picker").get_by_text("Text message or phone call").click()
+        assert "mfa=sms" in page.url
+    finally:
+        if scheme == "http":
+            server.shutdown()
