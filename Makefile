@@ -10,6 +10,8 @@ PYMARKDOWN := $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml
 # The writing guide's examples: parts of pages, shown and rendered by docs/writing/*.md.
 EXAMPLES := docs/writing/examples
 LINT_PAGES ?= docs README.md tests/sites/README.md
+# The Nu HTML checker, from npm (exact version in tests/vnu/package-lock.json).
+VNU_JAR := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Local branch that holds every deployed version (mike commits there; nothing is pushed).
 SITE_BRANCH ?= versioned-site
 PUBLISH := $(BIN)/python versioning/publish.py --branch $(SITE_BRANCH)
@@ -39,9 +41,15 @@ site: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).build || { rm -rf $(SITE_DIR).build; exit 1; }
 	rm -rf $(SITE_DIR) && mv $(SITE_DIR).build $(SITE_DIR)
 
-## test: strict build, Markdown lint, link check, unit and browser tests
-test: site lint
+## test: strict build, Markdown lint, link check, unit and browser tests, Nu HTML checker
+test: site lint $(VNU_JAR)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The Nu HTML checker (tests/test_valid_html.py; needs Java). --ignore-scripts: its postinstall
+# would download a Java runtime; .ci/run installs Debian's instead.
+$(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
+	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
+	touch $@
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples are parts of pages, so they need not start with a heading (rule md041).

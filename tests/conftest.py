@@ -32,13 +32,15 @@ def make_world_readable_dir(prefix):
     return path
 
 
-def build_site(site_dir, docs_dir=None, config=PROJECT / "mkdocs.yml", env=None, timeout=300):
-    """Run a strict MkDocs build; return the finished process (never raises on failure)."""
+def build_site(site_dir, docs_dir=None, config=PROJECT / "mkdocs.yml", env=None, timeout=300,
+               command=MKDOCS):
+    """Run a strict MkDocs build (or `command`'s, e.g. ProperDocs'); return the finished process
+    (never raises on failure)."""
     build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if docs_dir is not None:
         build_env["HELP_DOCS_DIR"] = str(docs_dir)
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        [*command, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
         cwd=PROJECT, env=build_env, capture_output=True, text=True, timeout=timeout,
     )
 
