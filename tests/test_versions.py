@@ -409,3 +409,29 @@ def test_deploying_an_unlisted_version_fails_before_building(clone):
     assert result.returncode != 0
     assert f"version '{OLDEST.version}x' is not in versions.yml" in result.stderr
     assert git(clone, "rev-parse", DEFAULT_BRANCH) == branch_before
+
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", event => window.__violations.push(
+  `${event.effectiveDirective} blocked ${event.blockedURI || event.sample} in ${location.href}`));
+"""
+
+
+def test_every_version_has_the_policy_and_its_selector_banner_and_search_keep_working(
+        new_visit, bundle_root):
+    """The Content-Security-Policy (macros/security_policy.py) is added to every version, older
+    ones included; the version list (a data: URL), the banner's inline script and search work."""
+    visit = new_visit(bundle_root)
+    visit.page.add_init_script(RECORD_VIOLATIONS)
+    for folder in FOLDERS:
+        page = visit.open(f"{folder}/{GUIDE}{SITUATION_QUERY}")
+        assert page.locator("meta[http-equiv=Content-Security-Policy]").count() == 1
+        version_links(page).first.wait_for(timeout=15_000)
+        if folder == OLDEST.version:
+            page.locator("[data-md-component=outdated]").wait_for(timeout=15_000)
+        search_site(page, "Company Portal").first.wait_for(timeout=15_000)
+        page.keyboard.press("Escape")
+        found = [v for frame in page.frames for v in frame.evaluate("window.__violations || []")]
+        assert found == [], folder
+    assert_stayed_inside(visit)
