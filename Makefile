@@ -24,7 +24,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: check-zensical serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -100,3 +100,15 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 ## bench-situations: the situation picker's weight and re-render time (not part of `make test`)
 bench-situations: site
 	$(BIN)/python bench/situation_picker.py $(SITE_DIR)
+
+## check-zensical: build with Zensical (Material's successor) in .venv-zensical and print what
+## survives, from markers in the built HTML and Chromium (not part of `make test`; README
+## "When Material reaches end of life")
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed: eol/zensical-requirements.txt
+	test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r eol/zensical-requirements.txt
+	touch $@
+
+check-zensical: $(INSTALLED) $(ZENSICAL_VENV)/.installed
+	$(BIN)/python eol/check_zensical.py --zensical $(ZENSICAL_VENV)/bin/zensical
