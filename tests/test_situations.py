@@ -140,22 +140,6 @@ READ_PATH = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def guide_in_situation(browser, http_root):
-    """The guide opened once per situation (a deep link), shared by the read-only checks."""
-    context = browser.new_context()
-    pages = {}
-
-    def open_guide(situation):
-        if situation not in pages:
-            pages[situation] = context.new_page()
-            pages[situation].goto(f"{http_root}{GUIDE}?{situation}")
-        return pages[situation]
-
-    yield open_guide
-    context.close()
-
-
 @pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)
 def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
     shown = guide_in_situation(query(choice)).evaluate(READ_PATH)
