@@ -48,7 +48,9 @@ def define_org_env(env, situations):
     # Where the organization publishes the guide: MkDocs makes the sitemap, each page's canonical
     # link and the 404 page's links (absolute: it is served at any depth) from it. Set here,
     # while plugins configure themselves, because MkDocs reads it only when it creates the pages.
-    env.conf["site_url"] = profile.site_url
+    # A site_url already set wins: `mkdocs serve` sets its own address so that its 404 works.
+    if not env.conf.get("site_url"):
+        env.conf["site_url"] = profile.site_url
 
     @env.macro
     def org_name():
