@@ -8,18 +8,15 @@ and another web origin. It is opened once from disk and once from a loopback web
 two columns show what the same policy allows in each case.
 """
 
-import functools
-import http.server
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests"),
                 str(Path(__file__).resolve().parent.parent / "macros")]
-from conftest import BROWSER_ARGS, find_chromium  # noqa: E402
+from conftest import BROWSER_ARGS, find_chromium, serve  # noqa: E402
 from security_policy import POLICY  # noqa: E402
 
 PROBE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -59,18 +56,6 @@ def write_files(folder, other_origin):
     (folder / "site" / "worker.js").write_text("postMessage('hi');")
     (folder / "site" / "probe.html").write_text(PROBE.format(policy=POLICY.format(hashes="")))
     (folder / "site" / "probe.js").write_text(PROBE_JS % {"other": other_origin})
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 def main():

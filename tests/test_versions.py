@@ -25,6 +25,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import PROJECT, make_world_readable_dir, search_site, serve
 from test_browser import WCAG_22_AA, describe_violations
 from test_linkcheck import LINKCHECKER
+from test_security_policy import RECORD_VIOLATIONS, violations
 
 from macros.situations import Registry
 from versioning.publish import DEFAULT_BRANCH, LATEST, PublishError, load_releases
@@ -411,13 +412,6 @@ def test_deploying_an_unlisted_version_fails_before_building(clone):
     assert git(clone, "rev-parse", DEFAULT_BRANCH) == branch_before
 
 
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", event => window.__violations.push(
-  `${event.effectiveDirective} blocked ${event.blockedURI || event.sample} in ${location.href}`));
-"""
-
-
 def test_every_version_has_the_policy_and_its_selector_banner_and_search_keep_working(
         new_visit, bundle_root):
     """The Content-Security-Policy (macros/security_policy.py) is added to every version, older
@@ -432,6 +426,5 @@ def test_every_version_has_the_policy_and_its_selector_banner_and_search_keep_wo
             page.locator("[data-md-component=outdated]").wait_for(timeout=15_000)
         search_site(page, "Company Portal").first.wait_for(timeout=15_000)
         page.keyboard.press("Escape")
-        found = [v for frame in page.frames for v in frame.evaluate("window.__violations || []")]
-        assert found == [], folder
+        assert violations(page) == [], folder
     assert_stayed_inside(visit)
