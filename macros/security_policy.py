@@ -17,12 +17,14 @@ Runs last (after mkdocs-redirects and Material's offline plugin), on every *.htm
 import base64
 import hashlib
 import json
+import logging
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+log = logging.getLogger("mkdocs.hooks.security_policy")
 MARKER = "help-site-csp"
 # Everything comes from the site itself. Styles keep 'unsafe-inline': Material writes style
 # attributes into its markup (the issue asks for no unsafe-inline for scripts). data: images are
@@ -111,8 +113,21 @@ def with_policy(html, shim_source):
     return html[:anchor.end()] + "\n    " + meta + html[anchor.end():]
 
 
+# `mkdocs serve` injects its live reload as an inline script into every page it serves, which
+# the policy would block: the preview goes without a policy (what it changes is tested).
+serving = False
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
 @event_priority(-110)  # after every plugin's on_post_build (the offline plugin's is at -100)
 def on_post_build(config):
+    if serving:
+        log.info("No Content-Security-Policy in the live preview: it would block live reload.")
+        return
     site = Path(config.site_dir)
     shims = [site / path for path in config.extra.get("polyfills", []) if "iframe-worker" in path]
     shim_source = "".join(s.read_text(encoding="utf-8") for s in shims if s.is_file())

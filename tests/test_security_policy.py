@@ -1,12 +1,16 @@
 """Content-Security-Policy: every page declares a strict one, nothing the site does breaks it,
 and an inline script that was not there at build time does not run."""
 
+import os
 import shutil
+import socket
+import subprocess
+import time
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import make_world_readable_dir, search_site, serve
+from conftest import MKDOCS, PROJECT, make_world_readable_dir, search_site, serve
 
 GUIDE = "migrate-iphone.html"
 IT_PAGE = "it/link-to-this-guide.html"
@@ -138,3 +142,32 @@ def test_inline_script_added_after_the_build_is_blocked(new_visit, site_with_inj
     finally:
         if scheme == "http":
             server.shutdown()
+
+
+def test_live_preview_leaves_the_policy_out_so_live_reload_runs(new_visit, tmp_path):
+    """`make serve` injects an inline live-reload script into each page it serves."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    try:
+        root = f"http://127.0.0.1:{port}/"
+        visit = new_visit(root)
+        visit.page.add_init_script(RECORD_VIOLATIONS)
+        polls = []
+        visit.page.on("request", lambda r: "/livereload/" in r.url and polls.append(r.url))
+        for _ in range(120):  # the first build takes a while on a busy machine
+            try:
+                page = visit.open(GUIDE)
+                break
+            except Exception:
+                time.sleep(1)
+        page.wait_for_timeout(1000)
+        assert violations(page) == []
+        assert polls, "the live reload script did not start polling for changes"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
