@@ -428,3 +428,10 @@ def test_every_version_has_the_policy_and_its_selector_banner_and_search_keep_wo
         page.keyboard.press("Escape")
         assert violations(page) == [], folder
     assert_stayed_inside(visit)
+
+
+def test_root_redirect_has_the_policy_too(bundle_dir):
+    """Its inline script runs under it: test_root_opens_the_latest_version_keeping_the_query."""
+    html = (bundle_dir / "index.html").read_text(encoding="utf-8")
+    assert html.count('<meta http-equiv="Content-Security-Policy"') == 1
+    assert "object-src 'none'" in html and "'unsafe-inline'" not in html.split("style-src")[0]

@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import datetime
 import difflib
+import importlib.util
 import io
 import json
 import os
@@ -408,11 +409,26 @@ def version_list_script(branch):
             f"window.helpSiteVersions = {json.dumps(listing, indent=1)};\n")
 
 
+@contextlib.contextmanager
+def root_redirect_with_policy():
+    """The root redirect template with the pages' Content-Security-Policy (its one inline
+    script is constant text, so its hash is the same whatever version it opens)."""
+    spec = importlib.util.spec_from_file_location("security_policy", POLICY_HOOK)
+    policy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(policy)
+    html = policy.with_policy(ROOT_REDIRECT_TEMPLATE.read_text(encoding="utf-8"), "")
+    with tempfile.TemporaryDirectory(prefix="help-site-root-") as folder:
+        template = Path(folder) / ROOT_REDIRECT_TEMPLATE.name
+        template.write_text(html, encoding="utf-8")
+        yield str(template)
+
+
 def publish_root_files(branch):
     """The root redirect to latest/index.html and the version list script."""
     with mike_environment(build_environment()):
         try:
-            mike_commands.set_default(LATEST, template=str(ROOT_REDIRECT_TEMPLATE), branch=branch)
+            with root_redirect_with_policy() as template:
+                mike_commands.set_default(LATEST, template=template, branch=branch)
         except git_utils.GitEmptyCommit:
             pass
     commit_files(branch, "Update the version list script",
