@@ -66,6 +66,13 @@ def site_dir():
 
 
 @pytest.fixture(scope="session")
+def guide_pages(site_dir):
+    """Every page of the built site that asks for the reader's situation (it has the picker)."""
+    return sorted(page.relative_to(site_dir).as_posix() for page in site_dir.rglob("*.html")
+                  if 'class="situation-picker"' in page.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
 def fabrikam_site_dir():
     """The second example organization's site, built once per session through `make site ORG=`."""
     folder = make_world_readable_dir("help-site-fabrikam-")
@@ -127,6 +134,20 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def xvfb_display():
+    """A virtual screen for WebKitGTK (the WebKit leg, readers.py)."""
+    from readers import missing_webkit_message, start_xvfb
+
+    missing = missing_webkit_message()
+    if missing:
+        pytest.fail(missing, pytrace=False)
+    process, display = start_xvfb()
+    yield display
+    process.terminate()
+    process.wait(timeout=30)
 
 
 class Visit:

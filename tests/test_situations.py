@@ -1,141 +1,15 @@
 """"Your situation" in Chromium: the reader picks MFA method, transfer and old phone, and sees
 only their steps — from a deep link, after a reload, in print, and without JavaScript."""
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import search_site
-from macros.situations import Registry
+import scenarios
+from readers import ChromiumReader
+from scenarios import GUIDE, READ_PATH, REGISTRY, assert_path, case_id, path_cases, query
 
-GUIDE = "migrate-iphone.html"
-REGISTRY = Registry.load()
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
-
-EVERYONE = {}
-OLD_IPHONE_TRANSFER = {"from": {"iphone"}, "transfer": {"icloud", "phone"}}
-APP_WITH_BACKUP = {"mfa": {"app"}, "transfer": {"icloud", "phone"}}
-
-# The guide's logic, stated from the source article independently of the Markdown markup:
-# each step section (by heading id), who it is for, and each action and sub-action in document
-# order with who it is for. A sub-action also needs its parent action to apply.
-GUIDE_STEPS = [
-    ("step-1-before-you-begin", OLD_IPHONE_TRANSFER, [
-        # The Authenticator backup holds app-based MFA credentials.
-        ("Set up recovery in Microsoft Authenticator", {"mfa": {"app"}}, [
-            "Open Microsoft Authenticator", "Go to Settings", "Optional: you can also sync"]),
-        ("Turn on automatic app downloads", EVERYONE, [
-            "On your old phone, go to Settings > App Store", "Go to Automatic Downloads"]),
-        # A recent iCloud backup matters to "Transfer from iCloud" only.
-        ("Turn on iCloud backup", {"transfer": {"icloud"}}, [
-            "On your old phone, go to Settings. Tap your Apple ID", "Turn on iCloud Backup"]),
-        ("Review your iCloud backup settings", {"transfer": {"icloud"}}, [
-            "Go back to iCloud", "Make sure the apps you want back"]),
-    ]),
-    ("step-2-power-on-the-new-device", EVERYONE, [
-        ("Go through Setup Assistant", EVERYONE, [
-            "Turn on the new phone",
-            ("When you see the Quick Start menu", {"from": {"iphone"}}),
-            "Pick how to move your data",
-            ("Transfer from iCloud:", {"transfer": {"icloud"}}),
-            ("Transfer from the old phone:", {"transfer": {"phone"}})]),
-        ("The phone restarts", {"transfer": {"icloud", "phone"}}, []),
-        ("Before you go on, check that Microsoft Authenticator is installed", EVERYONE, []),
-        ("Start device enrollment", EVERYONE, [
-            "On the new phone, open a work app",
-            ("Finish MFA, or passwordless sign-in, with Authenticator", {"mfa": {"app"}}),
-            ("Finish MFA with the text message or call", {"mfa": {"sms"}}),
-            ("When you're asked, register and set up MFA", {"mfa": {"none"}}),
-            "Conditional Access blocks you"]),
-    ]),
-    ("step-3-device-enrollment", EVERYONE, [
-        ("Install Intune Company Portal", EVERYONE, []),
-        ("Install the mobile device management (MDM) profile", EVERYONE, [
-            "Sign in to Company Portal", "Tap through the setup screens",
-            "Download the management profile", "Open the Settings app"]),
-        ("Sync your phone", EVERYONE, []),
-        ("Wait while your work apps install", EVERYONE, []),
-        ("Make your iPhone compliant", EVERYONE, []),
-        ("Check compliance again", EVERYONE, []),
-        ("Get access", EVERYONE, []),
-        # An Android phone's Authenticator backup can't be restored on iOS (it has transfer none).
-        ("Restore your Authenticator backup", APP_WITH_BACKUP, []),
-        ("Turn on phone sign-in. After the restore", APP_WITH_BACKUP, []),
-        ("Set up Authenticator on this phone", {"mfa": {"app"}, "transfer": {"none"}}, []),
-        ("Turn on phone sign-in (recommended)", {"mfa": {"sms"}}, []),
-        ("Finish setting up MFA on this phone", {"mfa": {"none"}}, []),
-    ]),
-]
-STEP_TITLES = {"step-1-before-you-begin": "Before you begin",
-               "step-2-power-on-the-new-device": "Power on the new device",
-               "step-3-device-enrollment": "Device enrollment"}
-PREREQUISITE_BOXES = {"app": "Keep your old phone until the new one works",
-                      "sms": "Either phone can take the text or call",
-                      "none": "Set up MFA on the new phone"}
-
-
-def applies(condition, choice):
-    return all(choice[key] in values for key, values in condition.items())
-
-
-def expected_path(choice):
-    """(visible step ids, visible actions as (depth, text start)) for a choice."""
-    steps, actions = [], []
-    for step_id, step_condition, step_actions in GUIDE_STEPS:
-        if not applies(step_condition, choice):
-            continue
-        steps.append(step_id)
-        for text, condition, subactions in step_actions:
-            if not applies(condition, choice):
-                continue
-            actions.append((0, text))
-            for sub in subactions:
-                sub_text, sub_condition = sub if isinstance(sub, tuple) else (sub, EVERYONE)
-                if applies(sub_condition, choice):
-                    actions.append((1, sub_text))
-    return steps, actions
-
-
-def query(choice):
-    return "&".join(f"{key}={value}" for key, value in choice.items())
-
-
-# What the reader sees, not what the markup says: rendered (no display: none on the way up, no
-# ancestor skipped by content-visibility, as hidden="until-found" does) and with its own content
-# rendered (an until-found element keeps its box, with nothing drawn in it).
-READ_PATH = """() => {
-  const shown = (el) => el.checkVisibility({visibilityProperty: true, opacityProperty: true})
-    && getComputedStyle(el).contentVisibility !== 'hidden';
-  const steps = [...document.querySelectorAll('article h2.step')].filter(shown);
-  const actions = [];
-  const numbering = [];
-  for (const heading of steps) {
-    const section = heading.closest('.situation') || heading.parentElement;
-    let list = heading.nextElementSibling;
-    while (list && list.tagName !== 'OL') list = list.nextElementSibling;
-    for (const item of list.querySelectorAll('li')) {
-      if (!shown(item)) continue;
-      const copy = item.cloneNode(true);
-      copy.querySelectorAll('ol, ul, .situation__label').forEach((el) => el.remove());
-      const depth = item.parentElement === list ? 0 : 1;
-      actions.push([depth, copy.textContent.trim().replace(/\\s+/g, ' ')]);
-    }
-    for (const ol of [list, ...list.querySelectorAll('ol')]) {
-      if (!shown(ol)) continue;
-      const items = [...ol.children];
-      numbering.push(items.filter(shown).map((li) =>
-        li.hasAttribute('value') ? li.value : items.indexOf(li) + 1));
-    }
-  }
-  const toc = [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]
-    .filter(shown).map((a) => a.hash.slice(1));
-  const boxes = [...document.querySelectorAll('article .admonition-title')]
-    .filter(shown).map((t) => t.textContent.trim());
-  return {steps: steps.map((h) => [h.id, h.firstChild.textContent.trim()]), actions, numbering,
-          toc, boxes, summary: document.querySelector('[data-situation-summary]').textContent};
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -144,69 +18,43 @@ def guide_in_situation(browser, http_root):
     context = browser.new_context()
     pages = {}
 
-    def open_guide(situation):
-        if situation not in pages:
-            pages[situation] = context.new_page()
-            pages[situation].goto(f"{http_root}{GUIDE}?{situation}")
-        return pages[situation]
+    def open_guide(situation, guide=GUIDE):
+        if (guide, situation) not in pages:
+            pages[guide, situation] = context.new_page()
+            pages[guide, situation].goto(f"{http_root}{guide}?{situation}")
+        return pages[guide, situation]
 
     yield open_guide
     context.close()
 
 
-@pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)
-def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
-    shown = guide_in_situation(query(choice)).evaluate(READ_PATH)
-    steps, actions = expected_path(choice)
-
-    assert [step_id for step_id, _ in shown["steps"]] == steps
-    assert [title for _, title in shown["steps"]] == [
-        f"Step {n}: {STEP_TITLES[step_id]}" for n, step_id in enumerate(steps, 1)]
-    assert len(shown["actions"]) == len(actions), shown["actions"]
-    for (depth, text), (shown_depth, shown_text) in zip(actions, shown["actions"]):
-        assert shown_depth == depth and shown_text.startswith(text), (text, shown_text)
-    for numbers in shown["numbering"]:
-        assert numbers == list(range(1, len(numbers) + 1))
-    hidden_steps = {step_id for step_id, *_ in GUIDE_STEPS} - set(steps)
-    assert not hidden_steps & set(shown["toc"])
-    assert set(steps) <= set(shown["toc"])
-    assert PREREQUISITE_BOXES[choice["mfa"]] in shown["boxes"]
-    assert not set(PREREQUISITE_BOXES.values()) - {PREREQUISITE_BOXES[choice["mfa"]]} & set(
-        shown["boxes"])
-    plural = "step" if len(steps) == 1 else "steps"
-    assert shown["summary"] == f"{REGISTRY.summary(choice)}: {len(steps)} {plural}"
+@pytest.mark.parametrize("case", path_cases(), ids=case_id)
+def test_each_situation_shows_exactly_its_steps(guide_in_situation, case):
+    """The path table (its cases and checks are shared with WebKit: scenarios.py)."""
+    guide, choice = case
+    assert_path(guide_in_situation(query(choice), guide).evaluate(READ_PATH), choice)
 
 
 def checked(page):
-    return {name: page.locator(f"input[name={name}]:checked").get_attribute("value")
-            for name in ("mfa", "transfer", "from")}
+    return scenarios.checked(ChromiumReader(page, ""))
 
 
 def url_choice(page):
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    return scenarios.url_choice(page.url)
 
 
 def test_deep_link_selects_its_radios(new_visit, site_root):
-    choice = {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    page = new_visit(site_root).open(f"{GUIDE}?{query(choice)}")
-    assert checked(page) == choice
-    assert page.locator("[data-situation-summary]").inner_text().startswith(
-        "text message or call · transfer from the old iPhone · old iPhone")
+    scenarios.deep_link_selects_its_radios(ChromiumReader(new_visit(site_root).page, site_root))
 
 
 def test_choice_follows_into_the_url_and_survives_a_reload(new_visit, site_root):
-    visit = new_visit(site_root)
-    page = visit.open(GUIDE)
-    page.get_by_label("Text message or phone call").check()
-    page.get_by_label("Transfer directly from the old iPhone").check()
-    assert url_choice(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
+    scenarios.choice_follows_into_the_url_and_survives_a_reload(
+        ChromiumReader(new_visit(site_root).page, site_root))
 
-    page.goto(site_root + GUIDE)  # no query: the remembered choice comes back
-    assert checked(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    assert url_choice(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    assert not page.locator("#step-1-before-you-begin").is_hidden()
-    assert page.get_by_text("Finish MFA with the text message or call").is_visible()
-    assert page.get_by_text("Finish MFA, or passwordless sign-in").is_hidden()
+
+def test_choice_is_remembered_across_guides(new_visit, site_root, guide_pages):
+    scenarios.choice_is_remembered_across_pages(
+        ChromiumReader(new_visit(site_root).page, site_root), guide_pages)
 
 
 def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site_root):
@@ -269,19 +117,8 @@ def test_without_javascript_every_section_shows_with_its_label(new_visit, site_r
 
 
 def test_search_result_in_a_hidden_section_reveals_it(new_visit, site_root):
-    visit = new_visit(site_root)
-    page = visit.open(f"{GUIDE}?mfa=app&transfer=none&from=android")
-    assert page.locator("#step-1-before-you-begin").is_hidden()
-    step_1_hit = search_site(page, "Back Up Now").and_(
-        page.locator("a[href*='#step-1-before-you-begin']"))
-    step_1_hit.wait_for(state="attached")
-    if not step_1_hit.is_visible():  # Material folds a page's further sections: "N more"
-        page.locator(".md-search-result__more summary").first.click()
-    step_1_hit.click()
-    heading = page.locator("#step-1-before-you-begin")
-    heading.wait_for(state="visible")
-    note = page.locator("[data-situation-note]").inner_text()
-    assert "not in your chosen steps" in note and "old iPhone" in note
+    scenarios.search_result_reveals_a_hidden_part(
+        ChromiumReader(new_visit(site_root).page, site_root))
 
 
 def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, site_root):
