@@ -45,7 +45,7 @@ test: site lint
 
 ## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
 test-webkit: $(INSTALLED)
-	$(BIN)/python -m pytest tests/test_webkit.py
+	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples are parts of pages, so they need not start with a heading (rule md041).

@@ -275,3 +275,23 @@ def search_result_reveals_a_hidden_part(reader):
     reader.wait(SHOWN, "#step-1-before-you-begin")
     note = reader.run(TEXT_OF, "[data-situation-note]")
     assert "not in your chosen steps" in note and "old iPhone" in note, note
+
+
+# Without JavaScript: every section shows, each saying whom it is for; no picker (it needs JS).
+NO_SCRIPT_VIEW = """() => {
+  const shown = (el) => el.checkVisibility() && getComputedStyle(el).contentVisibility !== 'hidden';
+  return {sections: [...document.querySelectorAll('article .situation')].map((section) =>
+            [shown(section), (section.querySelector('.situation__label') || {}).textContent || '']),
+          picker: shown(document.querySelector('.situation-picker'))};
+}"""
+
+
+def without_javascript_every_section_shows_with_its_label(reader):
+    reader.open(GUIDE)
+    view = reader.run(NO_SCRIPT_VIEW)
+    assert len(view["sections"]) >= 20, "the guide's conditional sections"
+    hidden = [label for visible, label in view["sections"] if not visible]
+    assert hidden == [], "without JavaScript these parts are hidden: " + "; ".join(hidden)
+    unlabelled = [label for _, label in view["sections"] if not label.startswith("Only")]
+    assert unlabelled == [], "a conditional part without its 'Only …' label"
+    assert not view["picker"], "the picker shows, but cannot work without JavaScript"

@@ -106,14 +106,9 @@ def test_print_shows_only_the_chosen_path_and_says_for_whom(new_visit, http_root
 
 
 def test_without_javascript_every_section_shows_with_its_label(new_visit, site_root):
-    page = new_visit(site_root, java_script_enabled=False).open(GUIDE)
-    sections = page.locator("article .situation")
-    assert sections.count() >= 20
-    for index in range(sections.count()):
-        section = sections.nth(index)
-        assert section.is_visible()
-        assert section.locator(".situation__label").first.inner_text().startswith("Only")
-    assert page.locator(".situation-picker").is_hidden()
+    visit = new_visit(site_root, java_script_enabled=False)
+    scenarios.without_javascript_every_section_shows_with_its_label(
+        ChromiumReader(visit.page, site_root))
 
 
 def test_search_result_in_a_hidden_section_reveals_it(new_visit, site_root):

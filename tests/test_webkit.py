@@ -4,10 +4,8 @@ by Selenium through Debian's WebKitWebDriver, on an Xvfb screen.
 The scenarios and their cases are the Chromium tests' own (scenarios.py); only the driver
 differs (readers.py). One WebKit session serves the whole module, on one pytest-xdist worker.
 
-Not covered here, and why:
-- Without JavaScript: test_webkit_no_js.py, in a second session (MiniBrowser's
-  --enable-javascript-markup=false), since WebDriver has no switch for it.
-- Progress ticks across a reload: the guide has no progress yet.
+Without JavaScript: test_webkit_no_js.py, in a second session (WebDriver has no switch for it;
+MiniBrowser's --enable-javascript-markup=false turns off the page's scripts).
 
 Where WebKit and Chromium differ, the difference is written at the test that pins it.
 """
