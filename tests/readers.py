@@ -45,12 +45,18 @@ class ChromiumReader:
         field.fill(text[:-1])
         field.press(text[-1])
 
+    def press(self, key):
+        """One key press (Playwright's key names: Tab, Enter, Space, ArrowDown)."""
+        self.page.keyboard.press(key)
+
     def reload(self):
         self.page.reload()
 
     @property
     def url(self):
-        return self.page.url
+        # The page's own address: Playwright's page.url learns of history.replaceState a moment
+        # later, by an event, and a check right after a key press could read the old one.
+        return self.page.evaluate("location.href")
 
 
 class WebKitReader:
@@ -87,6 +93,14 @@ class WebKitReader:
         field = self.driver.find_element(By.CSS_SELECTOR, css)
         self.driver.execute_script("arguments[0].value = arguments[1]", field, text[:-1])
         field.send_keys(text[-1])
+
+    def press(self, key):
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+
+        names = {"Tab": Keys.TAB, "Enter": Keys.ENTER, "Space": Keys.SPACE,
+                 "ArrowDown": Keys.ARROW_DOWN, "ArrowUp": Keys.ARROW_UP}
+        ActionChains(self.driver).send_keys(names[key]).perform()
 
     def reload(self):
         self.driver.refresh()

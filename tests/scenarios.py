@@ -295,3 +295,38 @@ def without_javascript_every_section_shows_with_its_label(reader):
     unlabelled = [label for _, label in view["sections"] if not label.startswith("Only")]
     assert unlabelled == [], "a conditional part without its 'Only …' label"
     assert not view["picker"], "the picker shows, but cannot work without JavaScript"
+
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  return {tag: el.tagName, name: el.name || '', value: el.value || '',
+          text: (el.textContent || '').trim().slice(0, 40)};
+}"""
+
+
+def tab_until(reader, wanted, presses=60):
+    """Press Tab until `wanted(focused)` holds; the focus path, for a failure message."""
+    path = []
+    for _ in range(presses):
+        reader.press("Tab")
+        focused = reader.run(FOCUSED)
+        path.append(focused["name"] or focused["text"] or focused["tag"])
+        if wanted(focused):
+            return path
+    raise AssertionError(f"{presses} presses of Tab never got there: " + " → ".join(path))
+
+
+def keyboard_alone_can_change_the_situation(reader):
+    """From the top of the page: "Skip to content", then Tab to the picker's radios (the route
+    that works in both engines, see test_webkit.py on Tab from the search field)."""
+    reader.open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    tab_until(reader, lambda focused: focused["text"] == "Skip to content", presses=3)
+    reader.press("Enter")
+    tab_until(reader, lambda focused: focused["name"] == "mfa")
+    assert reader.run(FOCUSED)["value"] == "app", "the checked radio takes the focus"
+    reader.press("ArrowDown")
+    assert url_choice(reader.url)["mfa"] == "sms", "an arrow key changes the MFA answer"
+    reader.press("Tab")  # to the transfer question's checked radio
+    reader.press("ArrowDown")
+    assert url_choice(reader.url)["transfer"] == "phone"
+    assert reader.run(SHOWN_TEXT, "Finish MFA with the text message or call")

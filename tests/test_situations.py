@@ -40,7 +40,7 @@ def checked(page):
 
 
 def url_choice(page):
-    return scenarios.url_choice(page.url)
+    return scenarios.url_choice(ChromiumReader(page, "").url)
 
 
 def test_deep_link_selects_its_radios(new_visit, site_root):
@@ -215,6 +215,20 @@ def test_show_every_situation_and_back(new_visit, http_root):
     page.get_by_label("Text message or phone call").check()
     assert button.get_attribute("aria-pressed") == "false"
     assert page.locator("article .situation[hidden]").count() > 0
+
+
+def test_keyboard_alone_from_the_skip_link_changes_the_situation(new_visit, http_root):
+    scenarios.keyboard_alone_can_change_the_situation(
+        ChromiumReader(new_visit(http_root).page, http_root))
+
+
+def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, http_root):
+    """Chromium: Material blurs the search field on Tab, and the next Tab goes on from there.
+    (WebKit starts again at the top: test_webkit.py pins that.)"""
+    reader = ChromiumReader(new_visit(http_root).page, http_root)
+    reader.open(GUIDE)
+    scenarios.tab_until(reader, lambda focused: focused["name"] == "query", presses=6)
+    scenarios.tab_until(reader, lambda focused: focused["name"] == "mfa")
 
 
 def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
