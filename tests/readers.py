@@ -149,6 +149,6 @@ def start_webkit(display, *browser_args):
     env = {**os.environ, "DISPLAY": display, "WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS": "1"}
     driver = webdriver.WebKitGTK(options=options, service=Service(WEBKIT_DRIVER, env=env))
     driver.set_window_size(*WINDOW)
-    driver.set_script_timeout(30)
+    driver.set_script_timeout(120)  # axe-core on a busy 2-core machine
     driver.set_page_load_timeout(60)
     return driver

@@ -16,6 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import scenarios
+from conftest import SETTLED
 from readers import WebKitReader, start_webkit
 from scenarios import GUIDE, READ_PATH, assert_path, case_id, path_cases, query
 from test_situations import WCAG_22_AA
@@ -77,15 +78,37 @@ AXE_RUN = """(options) => axe.run(document, options).then((results) =>
     nodes: v.nodes.map((n) => n.target.join(' '))}))))"""
 
 
+def axe_violations(reader):
+    """axe-core (the copy axe-playwright-python ships) injected into WebKit's page, run once
+    the page has settled (no fade or colour transition half-way)."""
+    reader.wait(SETTLED)
+    reader.run(f"() => {{ {Axe().axe_script} }}")
+    violations = json.loads(reader.run(AXE_RUN, WCAG_22_AA))
+    return "\n".join(f"- {v['id']}: {v['help']} at {v['nodes']}" for v in violations)
+
+
 @pytest.mark.parametrize("situation", ["mfa=app&transfer=icloud&from=iphone",
                                        "mfa=none&transfer=none&from=android", "show=all"])
 def test_axe_finds_nothing(over_http, situation):
-    """axe-core (the copy axe-playwright-python ships) injected into WebKit's page."""
     over_http.open(f"{GUIDE}?{situation}")
-    over_http.run(f"() => {{ {Axe().axe_script} }}")
-    violations = json.loads(over_http.run(AXE_RUN, WCAG_22_AA))
-    assert violations == [], "\n".join(f"- {v['id']}: {v['help']} at {v['nodes']}"
-                                       for v in violations)
+    assert axe_violations(over_http) == ""
+
+
+PALETTE_SWITCH = "[data-md-component=palette] label:not([hidden])"
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+
+def test_axe_finds_nothing_in_dark_colours(over_http):
+    """The reader's own switch to dark colours (Material remembers it: switched back after)."""
+    over_http.open(f"{GUIDE}?mfa=sms&transfer=phone&from=iphone")
+    assert over_http.run(SCHEME) == "default"
+    over_http.click(PALETTE_SWITCH)
+    try:
+        over_http.wait(f"() => ({SCHEME})() === 'slate'")
+        assert axe_violations(over_http) == ""
+    finally:
+        over_http.click(PALETTE_SWITCH)
+        over_http.wait(f"() => ({SCHEME})() === 'default'")
 
 
 def test_keyboard_alone_from_the_skip_link_changes_the_situation(over_http):
