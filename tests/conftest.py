@@ -219,3 +219,20 @@ def search_site(page, query):
     field.fill(query[:-1])
     field.press(query[-1])
     return page.locator(".md-search-result__item a")
+
+
+@pytest.fixture(scope="module")
+def guide_in_situation(browser, http_root):
+    """The guide opened once per situation (a query such as "mfa=sms&transfer=none&from=iphone"
+    or "show=all"), shared by a module's read-only checks."""
+    context = browser.new_context()
+    pages = {}
+
+    def open_guide(situation, guide="migrate-iphone.html"):
+        if (guide, situation) not in pages:
+            pages[guide, situation] = context.new_page()
+            pages[guide, situation].goto(f"{http_root}{guide}?{situation}")
+        return pages[guide, situation]
+
+    yield open_guide
+    context.close()

@@ -12,22 +12,6 @@ WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 
 
-@pytest.fixture(scope="module")
-def guide_in_situation(browser, http_root):
-    """The guide opened once per situation (a deep link), shared by the read-only checks."""
-    context = browser.new_context()
-    pages = {}
-
-    def open_guide(situation, guide=GUIDE):
-        if (guide, situation) not in pages:
-            pages[guide, situation] = context.new_page()
-            pages[guide, situation].goto(f"{http_root}{guide}?{situation}")
-        return pages[guide, situation]
-
-    yield open_guide
-    context.close()
-
-
 @pytest.mark.parametrize("case", path_cases(), ids=case_id)
 def test_each_situation_shows_exactly_its_steps(guide_in_situation, case):
     """The path table (its cases and checks are shared with WebKit: scenarios.py)."""
