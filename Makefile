@@ -24,7 +24,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check-zensical serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: check-zensical serve site test test-webkit lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: site lint $(VNU_JAR)
 $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 	npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
 	touch $@
+
+## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
+test-webkit: $(INSTALLED)
+	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples are parts of pages, so they need not start with a heading (rule md041).
