@@ -68,7 +68,7 @@ def define_org_env(env, situations):
         if guide_file is None:
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
         guide_url = guide_file.url
-        links = org_pages.guide_links(profile, registry, guide_url, env.page.url,
+        links = org_pages.guide_links(profile, registry, guide, guide_url, env.page.url,
                                       choices=registry.possible_choices())
         return org_pages.guide_links_table(links)
 
