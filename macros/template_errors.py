@@ -108,7 +108,7 @@ def describe(error, code, line, known_names):
             return line, f"{error.message}. {RAW_HINT}"
         return line, f"{error.message}.{did_you_mean(error.message, known_names)} {UNDEFINED_HINT}"
     if isinstance(error, SituationError):
-        return line, f"{error} {SITUATION_HINT}"
+        return line, str(error) if "Hint:" in str(error) else f"{error} {SITUATION_HINT}"
     return line, (f"{type(error).__name__}: {error}. Hint: check how the macro is called against "
                   "the examples in the writing guide (docs/writing/syntax.md).")
 
