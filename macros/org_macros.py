@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import org_pages
+from . import guide_index, org_pages
 from .org_profile import ProfileError, load
 
 
@@ -61,16 +61,33 @@ def define_org_env(env, situations):
         """The organization's support contacts, for "Still need help?"."""
         return org_pages.support_contacts(profile)
 
+    def guides():
+        return guide_index.site_guides(env.variables["files"], situations, profile)
+
+    def links_table(guide):
+        links = org_pages.guide_links(profile, guide.registry, guide.src_uri, guide.url,
+                                      env.page.url, choices=guide.registry.possible_choices())
+        return org_pages.guide_links_table(links)
+
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
         """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes."""
-        guide_file = env.variables["files"].get_file_from_path(guide)
-        if guide_file is None:
-            raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
-        guide_url = guide_file.url
-        links = org_pages.guide_links(profile, registry, guide, guide_url, env.page.url,
-                                      choices=registry.possible_choices())
-        return org_pages.guide_links_table(links)
+        found = [g for g in guides() if g.src_uri == guide]
+        if not found:
+            raise ValueError(f"guide_links_table: no guide {guide!r} in the docs folder (a page "
+                             "for employees whose front matter has `situations:`).")
+        return links_table(found[0])
+
+    @env.macro
+    def guides_links():
+        """One section per guide: its links, each situation's outline, copy buttons, QR codes."""
+        return "\n\n".join(f"### {guide.title} {{ #{guide.anchor} }}\n\n{links_table(guide)}"
+                             for guide in guides())
+
+    @env.macro
+    def guide_list():
+        """The guides, for the home page: title (a link), description, how many questions."""
+        return guide_index.guide_list(guides(), env.page.file.src_uri)
 
     @env.macro
     def company_portal_fields():
