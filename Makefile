@@ -9,6 +9,8 @@ LINKCHECK := $(BIN)/python tests/linkcheck_site.py --no-status --config tests/li
 PYMARKDOWN := $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml
 # The writing guide's examples: parts of pages, shown and rendered by docs/writing/*.md.
 EXAMPLES := docs/writing/examples
+# Shared steps: parts of pages, pulled into guides with {% include "includes/<name>.md" %}.
+INCLUDES := docs/includes
 LINT_PAGES ?= docs README.md tests/sites/README.md
 # Local branch that holds every deployed version (mike commits there; nothing is pushed).
 SITE_BRANCH ?= versioned-site
@@ -44,10 +46,10 @@ test: site lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
-# Examples are parts of pages, so they need not start with a heading (rule md041).
+# Examples and includes are parts of pages, so they need not start with a heading (rule md041).
 lint: $(INSTALLED)
-	$(PYMARKDOWN) scan $$(find $(LINT_PAGES) -name '*.md' -not -path '$(EXAMPLES)/*')
-	$(PYMARKDOWN) --disable-rules md041 scan -r $(EXAMPLES)
+	$(PYMARKDOWN) scan $$(find $(LINT_PAGES) -name '*.md' -not -path '$(EXAMPLES)/*' -not -path '$(INCLUDES)/*')
+	$(PYMARKDOWN) --disable-rules md041 scan -r $(EXAMPLES) $(INCLUDES)
 
 ## freshness: pages whose last_reviewed is older than review_after_months (mkdocs.yml)
 freshness: $(INSTALLED)

@@ -126,9 +126,15 @@ class Registry:
                                      f"doesn't ask (it asks {', '.join(asks)}).")
         default = {d.key: declared.get(d.key, self.default.get(d.key, d.values[0].key))
                    for d in dimensions}
+        for key, value in declared.items():
+            known.dimension(key).value(value)
         guide = Registry(dimensions, impossible, default, declared)
-        guide.check_choice(default, "the guide's default")
-        return guide
+        # Values the guide did not choose give way to the ones it did (its from: android makes
+        # the site's transfer: icloud impossible); its own choices must not.
+        possible = guide.nearest_possible(default)
+        if any(possible[key] != value for key, value in declared.items()):
+            guide.check_choice(default, "the guide's default")
+        return replace(guide, default=possible)
 
     def require_asked(self, condition, asked_by):
         """A condition (checked against every known dimension) must only use asked ones."""
