@@ -64,24 +64,27 @@ def define_org_env(env, situations):
     def guides():
         return guide_index.site_guides(env.variables["files"], situations, profile)
 
-    def links_table(guide):
-        links = org_pages.guide_links(profile, guide.registry, guide.src_uri, guide.url,
-                                      env.page.url, choices=guide.registry.possible_choices())
+    def links_table(src_uri, url, registry=None):
+        """The links to one page; a guide's (`registry`: its questions) one per situation too."""
+        choices = registry.possible_choices() if registry else []
+        links = org_pages.guide_links(profile, registry, src_uri, url, env.page.url, choices)
         return org_pages.guide_links_table(links)
 
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
-        """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes."""
+        """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes
+        (a page that asks no questions gets its one link)."""
+        page_file = env.variables["files"].get_file_from_path(guide)
+        if page_file is None:
+            raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
         found = [g for g in guides() if g.src_uri == guide]
-        if not found:
-            raise ValueError(f"guide_links_table: no guide {guide!r} in the docs folder (a page "
-                             "for employees whose front matter has `situations:`).")
-        return links_table(found[0])
+        return links_table(guide, page_file.url, found[0].registry if found else None)
 
     @env.macro
     def guides_links():
         """One section per guide: its links, each situation's outline, copy buttons, QR codes."""
-        return "\n\n".join(f"### {guide.title} {{ #{guide.anchor} }}\n\n{links_table(guide)}"
+        return "\n\n".join(f"### {guide.title} {{ #{guide.anchor} }}\n\n"
+                             + links_table(guide.src_uri, guide.url, guide.registry)
                              for guide in guides())
 
     @env.macro
