@@ -1,13 +1,18 @@
 """Macros for the help site (the mkdocs-macros-plugin module).
 
+The code is grouped by concern, one package each: `situations` (questions per guide and
+conditional sections), `organization` (the organization profile), `writer_checks` (build
+errors with file, line and hint) and `writing_guide` (the writing guide's generated parts).
+
 `define_env` runs once per build. It registers what pages can call:
 
 - `{% call situation(mfa="app, sms") %} … {% endcall %}`: Markdown that applies only to some
   situations (one keyword per dimension of macros/situations.yml, comma-separated values);
 - `{{ only(mfa="app") }}`: at the start of a list item, marks that single step;
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
-- the organization's values (macros/org_macros.py): `{{ org_name() }}`, `{{ support_contacts() }}`,
-  `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`.
+- the organization's values (macros/organization/macros.py): `{{ org_name() }}`,
+  `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
+- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page).
 
 Each guide declares the questions it asks in its front matter (`situations: {asks: [...]}`);
 the macros check every condition against that guide's questions. The organization profile
@@ -17,11 +22,13 @@ reaches the theme templates as `page.meta.situation_registry` (absent on pages t
 nothing, which then load none of the picker's code).
 """
 
-from . import front_matter, template_errors, writer_mistakes, writing_examples
-from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
-from .org_macros import define_org_env
-from .guide_pages import PageGuides
+from .organization.macros import define_org_env
 from .situations import Registry
+from .situations.markup import picker, section_block, step_marker
+from .situations.pages import PageGuides
+from .writer_checks import front_matter, template_errors
+from .writing_guide import examples as writing_examples
+from .writing_guide import mistakes as writer_mistakes
 
 
 def define_env(env):
@@ -35,7 +42,6 @@ def define_env(env):
 
     whole = Registry.load()
     profile = define_org_env(env, whole)
-    env.conf["markdown_extensions"].append(SituationMarkupExtension())
     guides = PageGuides(whole, profile)
     env.page_guides = guides  # for on_pre_page_macros below
 

@@ -8,9 +8,11 @@ that applies to some situations only, with whom it is for.
 """
 
 import shutil
+import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT, build_site, make_world_readable_dir, serve
 from macros.situations import guides
@@ -235,3 +237,28 @@ def test_a_page_that_asks_nothing_loads_none_of_the_picker(new_visit, guides_roo
     assert "situations" not in page.content()
     page = visit.open("sign-in.html")
     assert any(url.endswith("situations.js") for url in requests)
+
+
+def run_make(*args):
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=PROJECT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_make_new_guide_starts_a_guide_that_asks_its_questions(tmp_path):
+    docs = tmp_path / "docs"
+    made = run_make("new-guide", "NAME=back-up-authenticator", "ASKS=from,mfa", f"DOCS_DIR={docs}")
+    assert made.returncode == 0, made.stderr
+    build = build_site(tmp_path / "site", docs_dir=docs)
+    assert build.returncode == 0, build.stderr
+    page = BeautifulSoup((tmp_path / "site" / "back-up-authenticator.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert [legend.get_text() for legend in page.select(".situation-picker legend")] == [
+        FROM, MFA]
+    assert run_make("lint", f"LINT_PAGES={docs}").returncode == 0
+
+
+def test_make_new_guide_refuses_an_unknown_question(tmp_path):
+    made = run_make("new-guide", "NAME=guide", "ASKS=mfa,old_phone", f"DOCS_DIR={tmp_path}")
+    assert made.returncode != 0
+    assert "unknown situation dimension 'old_phone'" in made.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -101,8 +101,8 @@ def qr_code_svg(url, label):
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-# The IT page's outline of what a situation link shows (macros/guide_outline.py): the macros
-# leave this placeholder, and macros/guide_outlines_hook.py fills it from the guide's HTML.
+# The IT page's outline of what a situation link shows (macros/situations/outline.py): the macros
+# leave this placeholder, and macros/organization/outlines_hook.py fills it from the guide's HTML.
 OUTLINE_CLASS = "guide-outline"
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import guide_index, org_pages
-from .org_profile import ProfileError, load
+from . import pages as org_pages
+from ..situations import declaration, guide_index
+from .profile import ProfileError, load
 
 
 def profile_path(config):
@@ -64,21 +65,23 @@ def define_org_env(env, situations):
     def guides():
         return guide_index.site_guides(env.variables["files"], situations, profile)
 
-    def links_table(src_uri, url, registry=None):
-        """The links to one page; a guide's (`registry`: its questions) one per situation too."""
-        choices = registry.possible_choices() if registry else []
-        links = org_pages.guide_links(profile, registry, src_uri, url, env.page.url, choices)
+    def links_table(src_uri, url, asked):
+        """The links to one page: for everyone, and one per situation its questions allow."""
+        links = org_pages.guide_links(profile, asked, src_uri, url, env.page.url,
+                                      choices=asked.possible_choices())
         return org_pages.guide_links_table(links)
 
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
-        """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes
-        (a page that asks no questions gets its one link)."""
-        page_file = env.variables["files"].get_file_from_path(guide)
-        if page_file is None:
+        """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes."""
+        guide_file = env.variables["files"].get_file_from_path(guide)
+        if guide_file is None:
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
-        found = [g for g in guides() if g.src_uri == guide]
-        return links_table(guide, page_file.url, found[0].registry if found else None)
+        # The guide's own questions (its front matter `situations:`), as the organization uses them.
+        declared = declaration(guide_file.content_string)
+        asked = registry if declared is None else situations.for_guide(declared).restricted_to(
+            profile.allowed, profile.default)
+        return links_table(guide, guide_file.url, asked)
 
     @env.macro
     def guides_links():

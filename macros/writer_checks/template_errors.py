@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 from mkdocs_macros.errors import format_error
 
-from .situations import SituationError
+from ..situations import SituationError
 
 RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, put a line "
             "{% raw %} before the code sample and {% endraw %} after it.")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
-from .situations import GUIDE_FIELD, Registry, SituationError
+from .registry import GUIDE_FIELD, Registry, SituationError
 
 THEME_KEY = "situation_registry"
 DECLARE_HINT = ("Hint: list the questions the page asks in its front matter, e.g. "

@@ -1,7 +1,7 @@
 """The site's guides as the home page and the IT page list them, made from their declarations.
 
 A guide is a page for employees whose front matter declares the questions it asks
-(`situations:`, see macros/situations.py). Its title and description come from the same front
+(`situations:`, see registry.py). Its title and description come from the same front
 matter, so nobody writes the list by hand.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
-from .situations import GUIDE_FIELD, Registry, SituationError
+from .registry import GUIDE_FIELD, Registry, SituationError
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def site_guides(files, whole, profile):
             registry = whole.for_guide(meta[GUIDE_FIELD]).restricted_to(
                 profile.allowed, profile.default)
         except SituationError:
-            continue  # its own page stops the build with the file and line (guide_pages.py)
+            continue  # its own page stops the build with the file and line (pages.py)
         guides.append(Guide(file.src_uri, file.url, meta["title"], meta["description"], registry))
     return guides
 

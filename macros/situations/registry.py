@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
-REGISTRY_FILE = Path(__file__).with_name("situations.yml")
+# The one registry of the site, where writers and IT look for it: macros/situations.yml.
+REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
 # The front matter field in which a guide declares its questions:
 #   situations:
 #     asks: [mfa, from]          # site-wide dimensions (situations.yml) and its own, in order

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
-# The same classes as macros/conditional_sections.py writes and situations.js reads.
-SECTION_CLASS = "situation"
-LABEL_CLASS = "situation__label"
+# The classes the situation markup writes (and situations.js reads).
+from .markup import LABEL_CLASS, SECTION_CLASS
+
 STEP_NUMBER = re.compile(r"^Step \d+")
 FIRST_SENTENCE = re.compile(r"^(.+?[.:!?])(?:\s|$)")
 

@@ -1,7 +1,8 @@
-"""MkDocs hook: fills in the outlines under the IT page's situation links (macros/guide_outline.py).
+"""MkDocs hook: fills in the outlines under the IT page's situation links
+(macros/situations/outline.py).
 
 The IT page's macros run on Markdown, before any guide is HTML, so they leave an empty
-placeholder per situation link (org_pages.outline_placeholder). MkDocs turns every page's
+placeholder per situation link (pages.outline_placeholder). MkDocs turns every page's
 Markdown into HTML before it renders any page's template, so by the IT page's on_page_context
 every guide's HTML is here to read the outline from.
 """
@@ -13,9 +14,8 @@ from urllib.parse import parse_qsl
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-# Imported as top-level modules: MkDocs puts this hook's folder on sys.path while loading it.
-import guide_outline
-import org_pages
+from macros.organization import pages as org_pages
+from macros.situations import outline as guide_outline
 
 PLACEHOLDER = re.compile(
     r'<div class="{}" data-guide="(?P<guide>[^"]*)" data-choice="(?P<choice>[^"]*)"></div>'
