@@ -19,12 +19,25 @@ GUIDE = "authenticator-backup.html"
 # situation, the step headings in order with the start of each numbered action.
 BACK_UP = ("step-1-back-up-on-the-old-iphone", "Back up Authenticator on your old iPhone",
            ["Set up recovery in Microsoft Authenticator."])
-SET_UP = ("step-2-set-up-the-new-iphone", "Set up the new iPhone for work",
-          ["Set up your new iPhone and enroll it in Company Portal."])
+ENROLL = "Set up your new iPhone and enroll it in Company Portal."
 RESTORE = ("step-3-restore-on-the-new-iphone", "Restore the backup on your new iPhone",
            ["Restore your Authenticator backup.", "Turn on phone sign-in."])
-# An Authenticator backup can't move from Android to iOS: nothing to back up or restore.
-PATHS = {"iphone": [BACK_UP, SET_UP, RESTORE], "android": [SET_UP]}
+
+
+def set_up(*then):
+    return ("step-2-set-up-the-new-iphone", "Set up the new iPhone for work", [ENROLL, *then])
+
+
+# Backup and restore need an old iPhone (an Authenticator backup can't move from Android to iOS)
+# that does MFA; everyone else sets up Authenticator or MFA on the new phone after enrolling.
+PATHS = {
+    ("iphone", "app"): [BACK_UP, set_up(), RESTORE],
+    ("iphone", "sms"): [BACK_UP, set_up(), RESTORE],
+    ("iphone", "none"): [set_up("Finish setting up MFA on this phone.")],
+    ("android", "app"): [set_up("Set up Authenticator on this phone.")],
+    ("android", "sms"): [set_up("Optional: add phone sign-in.")],
+    ("android", "none"): [set_up("Finish setting up MFA on this phone.")],
+}
 # The boxes under "What you need": one per MFA method, plus one for an Android phone.
 MFA_BOXES = {"app": "Keep your old phone until the new one works",
              "sms": "Either phone can take the text or call",
@@ -62,7 +75,7 @@ def guide_in_situation(browser, http_root):
 @pytest.mark.parametrize("choice", SITUATIONS, ids=query)
 def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
     page = guide_in_situation(query(choice))
-    expected = PATHS[choice["from"]]
+    expected = PATHS[choice["from"], choice["mfa"]]
     shown = visible_steps(page)
 
     assert [step["id"] for step in shown] == [step_id for step_id, _, _ in expected]
@@ -70,6 +83,7 @@ def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
         f"Step {number}: {title}" for number, (_, title, _) in enumerate(expected, 1)]
     for step, (_, _, actions) in zip(shown, expected):
         assert [number for number, _ in step["actions"]] == list(range(1, len(actions) + 1))
+        assert len(step["actions"]) == len(actions)
         for (_, text), start in zip(step["actions"], actions):
             assert text.startswith(start), (text, start)
     summary = page.locator("[data-situation-summary]").inner_text()
@@ -83,15 +97,18 @@ def test_each_situation_shows_its_boxes_and_no_backup_where_there_is_none(guide_
     page = guide_in_situation(query(choice))
     titles = page.locator("article .admonition-title")
     shown = {titles.nth(i).inner_text() for i in range(titles.count()) if titles.nth(i).is_visible()}
-    assert shown == {MFA_BOXES[choice["mfa"]],
-                     ANDROID_BOX if choice["from"] == "android" else BACKUP_NOTE}
+    backup = choice["from"] == "iphone" and choice["mfa"] != "none"
+    expected = {MFA_BOXES[choice["mfa"]]}
+    expected |= {BACKUP_NOTE} if backup else set()
+    expected |= {ANDROID_BOX} if choice["from"] == "android" else set()
+    assert shown == expected
     text = page.locator("article").inner_text()
     accounts = page.get_by_role("link", name="personal Microsoft account")
-    if choice["from"] == "android":
+    if backup:
+        assert "Begin recovery" in text and accounts.is_visible()
+    else:
         assert "Begin recovery" not in text and "iCloud backup" not in text
         assert accounts.is_hidden()
-    else:
-        assert "Begin recovery" in text and accounts.is_visible()
 
 
 @pytest.mark.parametrize("situation", [query(c) for c in SITUATIONS] + ["show=all"])

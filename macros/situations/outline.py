@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from .markup import LABEL_CLASS, SECTION_CLASS
 
 STEP_NUMBER = re.compile(r"^Step \d+")
-FIRST_SENTENCE = re.compile(r"^(.+?[.:!?])(?:\s|$)")
+FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 
 @dataclass(frozen=True)
