@@ -10,8 +10,9 @@ errors with file, line and hint) and `writing_guide` (the writing guide's genera
   situations (one keyword per dimension of macros/situations.yml, comma-separated values);
 - `{{ only(mfa="app") }}`: at the start of a list item, marks that single step;
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
-- the organization's values (macros/org_macros.py): `{{ org_name() }}`, `{{ support_contacts() }}`,
-  `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`.
+- the organization's values (macros/organization/macros.py): `{{ org_name() }}`,
+  `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
+- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page).
 
 Each guide declares the questions it asks in its front matter (`situations: {asks: [...]}`);
 the macros check every condition against that guide's questions. The organization profile

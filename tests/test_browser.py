@@ -7,7 +7,7 @@ from conftest import search_site
 
 GUIDE = "migrate-iphone.html"
 IT_PAGE = "it/link-to-this-guide.html"
-PAGES = ["index.html", GUIDE, IT_PAGE]
+PAGES = ["index.html", GUIDE, "authenticator-backup.html", IT_PAGE]
 PHONE = {"width": 390, "height": 844}
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}

@@ -12,9 +12,18 @@ from PIL import Image
 from conftest import PROJECT
 from macros.organization.profile import load
 from macros.situations import Registry
+from visible_steps import visible_steps
 
 IT_PAGE = "it/link-to-this-guide.html"
 GUIDE = "migrate-iphone.html"
+BACKUP_GUIDE = "authenticator-backup.html"
+# The second guide asks the old phone, then MFA; each organization's links, by hand.
+BACKUP_SITUATIONS = {
+    "contoso": [{"from": old, "mfa": mfa}
+                for old in ("iphone", "android") for mfa in ("app", "sms", "none")],
+    "fabrikam": [{"from": old, "mfa": mfa}
+                 for old in ("iphone", "android") for mfa in ("app", "sms")],
+}
 # Company Portal's Website URL field takes at most this many characters.
 WEBSITE_URL_LIMIT = 150
 
@@ -27,19 +36,35 @@ def org(request):
     return site, load(PROJECT / "profiles" / f"{request.param}.yml", Registry.load())
 
 
+def section_links(site, guide):
+    """(guide each link opens, its situation) for the links in the IT page's section of `guide`."""
+    page = BeautifulSoup((site / IT_PAGE).read_text(encoding="utf-8"), "html.parser")
+    heading = page.find(id=posixpath.splitext(guide)[0])
+    assert heading is not None and heading.name == "h3", f"no section for {guide}"
+    links = []
+    for a in heading.find_next("div", class_="org-links").select("tbody th a"):
+        parts = urlsplit(a["href"])
+        opens = posixpath.normpath(posixpath.join(posixpath.dirname(IT_PAGE), parts.path))
+        links.append((opens, dict(parse_qsl(parts.query))))
+    return links
+
+
 def test_links_cover_every_possible_situation_of_the_organization(org):
     site, profile = org
-    html = (site / IT_PAGE).read_text(encoding="utf-8")
-    hrefs = [a["href"] for a in BeautifulSoup(html, "html.parser").select(".org-links tbody th a")]
     registry = Registry.load().restricted_to(profile.allowed, profile.default)
-    situations = []
-    for href in hrefs:
-        parts = urlsplit(href)
-        assert posixpath.normpath(posixpath.join(posixpath.dirname(IT_PAGE), parts.path)) == GUIDE
-        situations.append(dict(parse_qsl(parts.query)))
+    links = section_links(site, GUIDE)
+    assert [opens for opens, _ in links] == [GUIDE] * len(links)
+    situations = [situation for _, situation in links]
     assert situations == [{}, *registry.possible_choices()]
     for situation in situations[1:]:
         assert all(situation[key] in profile.allowed[key] for key in situation)
+
+
+def test_each_guide_has_its_section_with_the_situations_it_asks(org):
+    site, profile = org
+    links = section_links(site, BACKUP_GUIDE)
+    assert [opens for opens, _ in links] == [BACKUP_GUIDE] * len(links)
+    assert [situation for _, situation in links] == [{}, *BACKUP_SITUATIONS[profile.name.lower()]]
 
 
 @pytest.fixture
@@ -68,7 +93,7 @@ def test_each_link_scans_and_reads_as_the_address_on_the_organization_site(it_pa
         href = row.locator("th a").get_attribute("href")
         to_paste = row.locator("pre code").inner_text().strip()
         assert to_paste == urljoin(page_on_org_site, href)
-        assert to_paste.startswith(profile.site_url + GUIDE)
+        assert to_paste.startswith((profile.site_url + GUIDE, profile.site_url + BACKUP_GUIDE))
         assert len(to_paste) <= WEBSITE_URL_LIMIT
         assert decode_qr_code(row.locator("svg")) == [to_paste]
 
@@ -104,3 +129,33 @@ def test_copy_button_puts_the_link_on_the_clipboard_from_the_keyboard(it_page):
     page.locator("#paste").focus()
     page.keyboard.press("Control+V")
     assert page.locator("#paste").input_value() == row.locator("pre code").inner_text().strip()
+
+
+def outline(row):
+    """The outline under a situation link: [(step title, [action, ...]), ...] as shown."""
+    steps = []
+    for step in row.locator(".guide-outline > ul > li").all():
+        title = step.evaluate("li => li.firstChild.textContent.trim()")
+        steps.append((title, [" ".join(a.inner_text().split())
+                              for a in step.locator("ol > li").all()]))
+    return steps
+
+
+def test_each_outline_is_what_its_link_shows_in_the_browser(new_visit, org):
+    """Open every situation link as a reader would and compare its visible steps."""
+    site, _ = org
+    it_page = new_visit(site.as_uri() + "/").open(IT_PAGE)
+    guide = new_visit(site.as_uri() + "/").page
+    rows = [row for row in link_rows(it_page) if row.locator(".guide-outline").count()]
+    assert len(rows) == len(it_page.locator(".org-links tbody tr").all()) - 2  # all but "Everyone"
+    for row in rows:
+        expected = outline(row)
+        assert expected, "an empty outline"
+        guide.goto(urljoin(it_page.url, row.locator("th a").get_attribute("href")))
+        shown = visible_steps(guide)
+        assert [step["title"] for step in shown] == [title for title, _ in expected]
+        for step, (_, actions) in zip(shown, expected):
+            assert [number for number, _ in step["actions"]] == list(range(1, len(actions) + 1))
+            assert len(step["actions"]) == len(actions)
+            for (_, text), start in zip(step["actions"], actions):
+                assert text.startswith(start), (guide.url, text, start)

@@ -62,6 +62,13 @@ def test_every_step_and_faq_entry_of_the_guide_is_a_stable_url(site_dir):
     assert [a for a in anchors if f"migrate-iphone.html#{a}" not in listed] == []
 
 
+def test_every_step_of_the_second_guide_is_a_stable_url(site_dir):
+    guide = parse(site_dir, "authenticator-backup.html").select_one("article")
+    anchors = [h["id"] for h in guide.select("h2.step")]
+    assert len(anchors) >= 3
+    assert [a for a in anchors if f"authenticator-backup.html#{a}" not in set(stable_urls())] == []
+
+
 @pytest.fixture
 def site_copy(site_dir, tmp_path):
     copy = tmp_path / "site"

@@ -3,5 +3,6 @@ profiles/schema.yml), the macros that show its values on pages, and its theme co
 
 - `profile`: loading and checking a profile;
 - `macros`: `org_name()`, `support_contacts()`, `guide_links_table()`, … and the branding;
-- `pages`: the HTML those macros write (escaped), links to the guide and QR codes.
+- `pages`: the HTML those macros write (escaped), links to the guide and QR codes;
+- `outlines_hook`: a MkDocs hook that fills in the IT page's outline under each situation link.
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import pages as org_pages
-from ..situations import declaration
+from ..situations import declaration, guide_index
 from .profile import ProfileError, load
 
 
@@ -68,20 +68,38 @@ def define_org_env(env, situations):
         """The organization's support contacts, for "Still need help?"."""
         return org_pages.support_contacts(profile)
 
+    def guides():
+        return guide_index.site_guides(env.variables["files"], situations, profile)
+
+    def links_table(src_uri, url, asked):
+        """The links to one page: for everyone, and one per situation its questions allow."""
+        links = org_pages.guide_links(profile, asked, src_uri, url, env.page.url,
+                                      choices=asked.possible_choices())
+        return org_pages.guide_links_table(links)
+
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
         """Links to `guide` for IT to paste into Company Portal, with copy buttons and QR codes."""
         guide_file = env.variables["files"].get_file_from_path(guide)
         if guide_file is None:
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
-        guide_url = guide_file.url
         # The guide's own questions (its front matter `situations:`), as the organization uses them.
         declared = declaration(guide_file.content_string)
         asked = registry if declared is None else situations.for_guide(declared).restricted_to(
             profile.allowed, profile.default)
-        links = org_pages.guide_links(profile, asked, guide_url, env.page.url,
-                                      choices=asked.possible_choices())
-        return org_pages.guide_links_table(links)
+        return links_table(guide, guide_file.url, asked)
+
+    @env.macro
+    def guides_links():
+        """One section per guide: its links, each situation's outline, copy buttons, QR codes."""
+        return "\n\n".join(f"### {guide.title} {{ #{guide.anchor} }}\n\n"
+                             + links_table(guide.src_uri, guide.url, guide.registry)
+                             for guide in guides())
+
+    @env.macro
+    def guide_list():
+        """The guides, for the home page: title (a link), description, how many questions."""
+        return guide_index.guide_list(guides(), env.page.file.src_uri)
 
     @env.macro
     def company_portal_fields():

@@ -21,6 +21,8 @@ class GuideLink:
     site_path: str   # relative to the site root, e.g. "migrate-iphone.html?mfa=sms&..."
     href: str        # relative to the page that shows it, so it works from file:// and any host
     url: str         # absolute, on the organization's site: what IT pastes and QR codes encode
+    guide: str = ""  # the guide's source file, e.g. "migrate-iphone.md"
+    choice: dict = None  # the situation the link opens in; None for the guide's own link
 
 
 def as_text(value):
@@ -72,16 +74,17 @@ def support_contacts(profile):
     return Markup('<div class="org-support">\n{}\n</div>').format(Markup("\n").join(lines))
 
 
-def guide_links(profile, registry, guide_url, page_url, choices):
+def guide_links(profile, registry, guide, guide_url, page_url, choices):
     """The guide's link, then one link per situation in `choices` (dicts of value keys)."""
-    def link(audience, site_path):
+    def link(audience, site_path, choice=None):
         return GuideLink(audience, site_path, relative_to(page_url, site_path),
-                         urljoin(profile.site_url, site_path))
+                         urljoin(profile.site_url, site_path), guide, choice)
 
     rows = [link("Everyone: each reader picks their situation", guide_url)]
     for choice in choices:
         summary = registry.summary(choice)
-        rows.append(link(summary[:1].upper() + summary[1:], f"{guide_url}?{urlencode(choice)}"))
+        rows.append(link(summary[:1].upper() + summary[1:], f"{guide_url}?{urlencode(choice)}",
+                         choice))
     return rows
 
 
@@ -98,19 +101,46 @@ def qr_code_svg(url, label):
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
+# The IT page's outline of what a situation link shows (macros/situations/outline.py): the macros
+# leave this placeholder, and macros/organization/outlines_hook.py fills it from the guide's HTML.
+OUTLINE_CLASS = "guide-outline"
+
+
+def outline_placeholder(link):
+    if link.choice is None:
+        return Markup("<p>The reader's own situation, or the one the guide starts with.</p>")
+    return Markup('<div class="{}" data-guide="{}" data-choice="{}"></div>').format(
+        OUTLINE_CLASS, link.guide, urlencode(link.choice))
+
+
+def outline_html(steps):
+    """Step headings, each with its numbered actions, as the reader of that link sees them."""
+    count = f"{len(steps)} step" + ("" if len(steps) == 1 else "s")
+    items = Markup("\n").join(
+        Markup("<li>{}\n<ol>\n{}\n</ol>\n</li>").format(
+            step.title, Markup("\n").join(Markup("<li>{}</li>").format(action)
+                                          for action in step.actions))
+        for step in steps)
+    return Markup('<div class="{}">\n<p>{}:</p>\n<ul>\n{}\n</ul>\n</div>').format(
+        OUTLINE_CLASS, count, items)
+
+
 def guide_links_table(links):
-    """The IT page's table: who a link is for, then the link (copy button) and its QR code."""
+    """The IT page's table: who a link is for, what it shows, the link (copy button), its QR code."""
     rows = Markup("\n").join(
         Markup(
             "<tr>\n"
             '<th scope="row"><a href="{href}">{audience}</a></th>\n'
+            "<td>\n{outline}\n</td>\n"
             "<td>\n<pre><code>{url}</code></pre>\n{qr}\n</td>\n"
             "</tr>").format(
                 href=link.href, audience=link.audience, url=link.url,
+                outline=outline_placeholder(link),
                 qr=qr_code_svg(link.url, f"QR code for {link.audience}"))
         for link in links)
     return Markup(
         '<div class="org-links">\n<table>\n<thead>\n<tr><th scope="col">Who it is for</th>'
+        '<th scope="col">What the guide shows</th>'
         '<th scope="col">Link to paste, and its QR code</th></tr>\n</thead>\n'
         "<tbody>\n{}\n</tbody>\n</table>\n</div>").format(rows)
 

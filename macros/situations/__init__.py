@@ -3,6 +3,8 @@
 - `registry`: the one registry (macros/situations.yml: dimensions, values, impossible
   combinations) and each guide's view of it, from its front matter `situations:`;
 - `pages`: the guide of the page being built, checked, and its registry for the theme;
+- `guide_index`: the site's guides (title, description, questions) for the home and IT pages;
+- `outline`: the steps a link to a guide shows in one situation, read from its built HTML;
 - `markup`: what the `situation`/`only`/`situation_picker` macros write, and the Markdown
   extension (listed in mkdocs.yml) that turns it into conditional elements.
 

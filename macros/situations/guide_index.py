@@ -1,0 +1,72 @@
+"""The site's guides as the home page and the IT page list them, made from their declarations.
+
+A guide is a page for employees whose front matter declares the questions it asks
+(`situations:`, see registry.py). Its title and description come from the same front
+matter, so nobody writes the list by hand.
+"""
+
+import posixpath
+from dataclasses import dataclass
+
+from mkdocs.utils.meta import get_data
+
+from .registry import GUIDE_FIELD, Registry, SituationError
+
+
+@dataclass(frozen=True)
+class Guide:
+    src_uri: str        # "migrate-iphone.md"
+    url: str            # "migrate-iphone.html", relative to the site root
+    title: str
+    description: str
+    registry: Registry  # its questions, narrowed to the organization's values
+
+    @property
+    def questions(self):
+        """The questions its picker asks: one with a single value left isn't asked."""
+        return [d for d in self.registry.dimensions if len(d.values) > 1]
+
+    @property
+    def anchor(self):
+        """An id for the guide's section on a page that lists guides: its file name."""
+        return posixpath.splitext(posixpath.basename(self.src_uri))[0]
+
+    def link_from(self, page_src_uri):
+        """The guide's Markdown file as a link from another page (MkDocs checks and rewrites it)."""
+        return posixpath.relpath(self.src_uri, posixpath.dirname(page_src_uri) or ".")
+
+
+def site_guides(files, whole, profile):
+    """Every guide among `files` (MkDocs' Files), in the order MkDocs lists them."""
+    guides = []
+    for file in files.documentation_pages():
+        meta = get_data(file.content_string)[1]
+        if meta.get(GUIDE_FIELD) is None or meta.get("audience") != "employees":
+            continue
+        try:
+            registry = whole.for_guide(meta[GUIDE_FIELD]).restricted_to(
+                profile.allowed, profile.default)
+        except SituationError:
+            continue  # its own page stops the build with the file and line (pages.py)
+        guides.append(Guide(file.src_uri, file.url, meta["title"], meta["description"], registry))
+    return guides
+
+
+def guide_list(guides, page_src_uri):
+    """The home page's list: each guide's title (a link), description and how many questions."""
+    cards = []
+    for guide in guides:
+        count = len(guide.questions)
+        asks = (f"Asks {count} question{'' if count == 1 else 's'} about your situation."
+                if count else "Asks no questions.")
+        cards.append("\n".join([
+            f"-   [**{guide.title}**]({guide.link_from(page_src_uri)})",
+            "",
+            "    ---",
+            "",
+            f"    {guide.description}",
+            "",
+            f"    {asks}",
+        ]))
+    # Material's grid cards (attr_list + md_in_html): one card per guide.
+    return "\n\n".join(['<div class="grid cards guide-list" markdown>', *cards, "</div>"])

@@ -1,0 +1,159 @@
+"""The second guide, "Back up and restore Microsoft Authenticator on a new iPhone", in Chromium:
+each situation shows exactly its steps, and the guide says only what the source article says."""
+
+import itertools
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT
+from macros.situations import guides
+from seed_names import NAMES_FILE, SEED_DIR, names_text, read_names
+from test_situations import WCAG_22_AA, describe_violations
+from visible_steps import visible_steps
+
+GUIDE = "authenticator-backup.html"
+
+# The guide's path table, written from the source article (not from the Markdown): for each
+# situation, the step headings in order with the start of each numbered action.
+BACK_UP = ("step-1-back-up-on-the-old-iphone", "Back up Authenticator on your old iPhone",
+           ["Set up recovery in Microsoft Authenticator."])
+ENROLL = "Set up your new iPhone and enroll it in Company Portal."
+RESTORE = ("step-3-restore-on-the-new-iphone", "Restore the backup on your new iPhone",
+           ["Restore your Authenticator backup.", "Turn on phone sign-in."])
+
+
+def set_up(*then):
+    return ("step-2-set-up-the-new-iphone", "Set up the new iPhone for work", [ENROLL, *then])
+
+
+# Backup and restore need an old iPhone (an Authenticator backup can't move from Android to iOS)
+# that does MFA; everyone else sets up Authenticator or MFA on the new phone after enrolling.
+PATHS = {
+    ("iphone", "app"): [BACK_UP, set_up(), RESTORE],
+    ("iphone", "sms"): [BACK_UP, set_up(), RESTORE],
+    ("iphone", "none"): [set_up("Finish setting up MFA on this phone.")],
+    ("android", "app"): [set_up("Set up Authenticator on this phone.")],
+    ("android", "sms"): [set_up("Optional: add phone sign-in.")],
+    ("android", "none"): [set_up("Finish setting up MFA on this phone.")],
+}
+# The boxes under "What you need": one per MFA method, plus one for an Android phone.
+MFA_BOXES = {"app": "Keep your old phone until the new one works",
+             "sms": "Either phone can take the text or call",
+             "none": "Set up MFA on the new phone"}
+ANDROID_BOX = "A backup from Android stays on Android"
+# The note under the backup step: the work account is set up again on the new phone.
+BACKUP_NOTE = "Note"
+# The picker's one-line summary: the guide asks the old phone first, then MFA.
+PHRASES = {"iphone": "old iPhone", "android": "old Android phone", "app": "Authenticator app",
+           "sms": "text message or call", "none": "no MFA on the old phone"}
+SITUATIONS = [{"from": old, "mfa": mfa}
+              for old, mfa in itertools.product(["iphone", "android"], ["app", "sms", "none"])]
+
+
+def query(choice):
+    return "&".join(f"{key}={value}" for key, value in choice.items())
+
+
+@pytest.fixture(scope="module")
+def guide_in_situation(browser, http_root):
+    """The guide opened once per situation from a deep link, shared by the read-only checks."""
+    context = browser.new_context()
+    pages = {}
+
+    def open_guide(situation):
+        if situation not in pages:
+            pages[situation] = context.new_page()
+            pages[situation].goto(f"{http_root}{GUIDE}?{situation}")
+        return pages[situation]
+
+    yield open_guide
+    context.close()
+
+
+@pytest.mark.parametrize("choice", SITUATIONS, ids=query)
+def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
+    page = guide_in_situation(query(choice))
+    expected = PATHS[choice["from"], choice["mfa"]]
+    shown = visible_steps(page)
+
+    assert [step["id"] for step in shown] == [step_id for step_id, _, _ in expected]
+    assert [step["title"] for step in shown] == [
+        f"Step {number}: {title}" for number, (_, title, _) in enumerate(expected, 1)]
+    for step, (_, _, actions) in zip(shown, expected):
+        assert [number for number, _ in step["actions"]] == list(range(1, len(actions) + 1))
+        assert len(step["actions"]) == len(actions)
+        for (_, text), start in zip(step["actions"], actions):
+            assert text.startswith(start), (text, start)
+    summary = page.locator("[data-situation-summary]").inner_text()
+    steps = f"{len(expected)} step" + ("" if len(expected) == 1 else "s")
+    assert summary == f"{PHRASES[choice['from']]} · {PHRASES[choice['mfa']]}: {steps}"
+
+
+@pytest.mark.parametrize("choice", SITUATIONS, ids=query)
+def test_each_situation_shows_its_boxes_and_no_backup_where_there_is_none(guide_in_situation,
+                                                                          choice):
+    page = guide_in_situation(query(choice))
+    titles = page.locator("article .admonition-title")
+    shown = {titles.nth(i).inner_text() for i in range(titles.count()) if titles.nth(i).is_visible()}
+    backup = choice["from"] == "iphone" and choice["mfa"] != "none"
+    expected = {MFA_BOXES[choice["mfa"]]}
+    expected |= {BACKUP_NOTE} if backup else set()
+    expected |= {ANDROID_BOX} if choice["from"] == "android" else set()
+    assert shown == expected
+    text = page.locator("article").inner_text()
+    accounts = page.get_by_role("link", name="personal Microsoft account")
+    if backup:
+        assert "Begin recovery" in text and accounts.is_visible()
+    else:
+        assert "Begin recovery" not in text and "iCloud backup" not in text
+        assert accounts.is_hidden()
+
+
+@pytest.mark.parametrize("situation", [query(c) for c in SITUATIONS] + ["show=all"])
+def test_axe_finds_nothing_in_any_situation(guide_in_situation, situation):
+    results = Axe().run(guide_in_situation(situation), context="article", options=WCAG_22_AA)
+    assert results.violations_count == 0, describe_violations(results)
+
+
+# --- What the guides say, against the source article ---------------------------------------
+
+def guide_articles(site_dir):
+    """Every guide of the site (pages that declare questions, except the writing guide)."""
+    found = {}
+    for source in guides(PROJECT / "docs"):
+        if source.startswith("writing/"):
+            continue
+        html = (site_dir / source.replace(".md", ".html")).read_text(encoding="utf-8")
+        found[source] = BeautifulSoup(html, "html.parser").select_one("article")
+    return found
+
+
+def test_both_guides_are_checked(site_dir):
+    assert {"migrate-iphone.md", "authenticator-backup.md"} <= set(guide_articles(site_dir))
+
+
+def test_every_name_in_bold_is_spelled_as_the_source_shows_it(site_dir):
+    """On-screen names are bold in the guides; each must be one the source shows, exactly."""
+    names = read_names()
+    wrong = [(source, bold.get_text(" ", strip=True))
+             for source, article in guide_articles(site_dir).items()
+             for bold in article.find_all(["strong", "b"])
+             if not bold.find_parent(class_="org-support")
+             and bold.get_text(" ", strip=True) not in names]
+    assert wrong == []
+
+
+def test_names_the_second_guide_needs_are_there_in_bold(site_dir):
+    article = guide_articles(site_dir)["authenticator-backup.md"]
+    bold = {tag.get_text(strip=True) for tag in article.find_all("strong")}
+    assert {"Settings", "iCloud backup", "Recovery Account", "Autofill", "Sync account",
+            "Begin recovery", "Set up 2-step verification"} <= bold
+
+
+@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the source article is not beside this clone")
+def test_the_list_of_names_is_up_to_date_with_the_source():
+    seed_files = sorted(SEED_DIR.glob("*.txt"))
+    assert NAMES_FILE.read_text(encoding="utf-8") == names_text(seed_files), (
+        "the source changed: run .venv/bin/python tests/seed_names.py")
