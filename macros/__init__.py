@@ -17,6 +17,7 @@ The narrowed registry reaches the theme templates as `config.extra.situations`.
 from . import front_matter, template_errors, writer_mistakes, writing_examples
 from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
 from .org_macros import define_org_env
+from .progress_steps import StepIdExtension
 from .situations import Registry
 
 
@@ -34,6 +35,8 @@ def define_env(env):
     registry = guide.restricted_to(profile.allowed, profile.default)
     env.conf["extra"]["situations"] = registry.as_json()
     env.conf["markdown_extensions"].append(SituationMarkupExtension())
+    # Ids for the actions a reader ticks off (progress.js): after the situation markup.
+    env.conf["markdown_extensions"].append(StepIdExtension())
 
     def condition(values_by_dimension):
         """Checked against the whole guide, then narrowed to the organization's values."""

@@ -76,6 +76,23 @@ PREREQUISITE_BOXES = {"app": "Keep your old phone until the new one works",
                       "none": "Set up MFA on the new phone"}
 
 
+# Every action of the Step sections when every situation shows: each has a "done" box (issue 16).
+ALL_ACTIONS = sum(len(actions) for _, _, actions in GUIDE_STEPS)
+
+
+def progress_summary(situation, actions):
+    """The picker's summary line with nothing ticked yet: "<situation>: 0 of N steps done"."""
+    return f"{situation}: 0 of {actions} {'step' if actions == 1 else 'steps'} done"
+
+
+def open_questions(page):
+    """A reader who arrives with a situation chosen sees the picker folded: press "Change"."""
+    change = page.get_by_role("button", name="Change")
+    assert change.get_attribute("aria-expanded") == "false"
+    change.click()
+    assert change.get_attribute("aria-expanded") == "true"
+
+
 def applies(condition, choice):
     return all(choice[key] in values for key, values in condition.items())
 
@@ -169,8 +186,8 @@ def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
     assert PREREQUISITE_BOXES[choice["mfa"]] in shown["boxes"]
     assert not set(PREREQUISITE_BOXES.values()) - {PREREQUISITE_BOXES[choice["mfa"]]} & set(
         shown["boxes"])
-    plural = "step" if len(steps) == 1 else "steps"
-    assert shown["summary"] == f"{REGISTRY.summary(choice)}: {len(steps)} {plural}"
+    top_level_actions = [text for depth, text in actions if depth == 0]
+    assert shown["summary"] == progress_summary(REGISTRY.summary(choice), len(top_level_actions))
 
 
 def checked(page):
@@ -216,6 +233,7 @@ def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site
 
 def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    open_questions(page)
     page.get_by_label("An Android phone").check()
     assert checked(page)["transfer"] == "none"
     assert page.get_by_label("Transfer from iCloud").is_disabled()
@@ -328,14 +346,17 @@ def test_other_paths_are_hidden_before_the_first_paint(new_visit, http_root):
 
 def test_show_every_situation_and_back(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=none&from=android")
+    open_questions(page)
     button = page.get_by_role("button", name="Show every situation")
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     assert url_choice(page) == {"show": "all"}
     assert page.locator("article .situation[hidden]").count() == 0
-    assert page.locator("[data-situation-summary]").inner_text() == "Every situation: 3 steps"
+    assert page.locator("[data-situation-summary]").inner_text() == progress_summary(
+        "Every situation", ALL_ACTIONS)
     page.reload()
     assert page.locator("article .situation[hidden]").count() == 0
+    open_questions(page)
     page.get_by_label("Text message or phone call").check()
     assert button.get_attribute("aria-pressed") == "false"
     assert page.locator("article .situation[hidden]").count() > 0
@@ -343,6 +364,12 @@ def test_show_every_situation_and_back(new_visit, http_root):
 
 def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    for _ in range(60):  # the picker is folded: its "Change" button opens the questions
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Change":
+            break
+    page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Change").get_attribute("aria-expanded") == "true"
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "mfa":
@@ -359,7 +386,7 @@ def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     page.keyboard.press("Space")
     assert page.locator("article .situation[hidden]").count() == 0
     status = page.get_by_role("status")
-    assert status.inner_text().endswith("Every situation: 3 steps")
+    assert status.inner_text().endswith(progress_summary("Every situation", ALL_ACTIONS))
 
 
 def describe_violations(results):

@@ -18,6 +18,7 @@
   var dimensions = registry.dimensions;
   var state = { all: false, choice: {} };
   var note = "";
+  var arrivedWithChoice = false;
 
   function isValue(key, value) {
     return dimensions.some(function (d) {
@@ -76,6 +77,7 @@
         " Showing the nearest match instead.";
     }
     var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
+    arrivedWithChoice = asked || all || Boolean(stored.choice);
     return { all: all, choice: choice };
   }
 
@@ -204,6 +206,13 @@
     }
   }
 
+  /* Other features (progress.js) follow every change of what is shown through this event. */
+  function rendered() {
+    document.dispatchEvent(new CustomEvent("situations:rendered", { detail: {
+      situation: state.all ? "Every situation" : phrase(state.choice),
+      arrivedWithChoice: arrivedWithChoice } }));
+  }
+
   function choose(change) {
     state.all = false;
     Object.assign(state.choice, change);
@@ -216,6 +225,7 @@
     store();
     updateUrl();
     render();
+    rendered();
   }
 
   /* A link, a search result or find-in-page reached a hidden section: show it, say whose it is. */
@@ -229,6 +239,7 @@
     note = "Showing a part that is not in your chosen steps: " +
       (label ? label.textContent.replace(/:$/, "") : "another situation") + ".";
     if (picker) picker.querySelector("[data-situation-note]").textContent = note;
+    rendered();
   }
 
   function revealTarget() {
@@ -248,6 +259,7 @@
     sections = document.querySelectorAll(".situation");
     picker = document.querySelector(".situation-picker");
     render();
+    rendered();
     root.classList.add("situations-ready");
     revealTarget();
     window.addEventListener("hashchange", revealTarget);
