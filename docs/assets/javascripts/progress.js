@@ -1,39 +1,36 @@
 /* Progress through a guide: a "done" box on every action of the Step sections, "N of M steps
- * done" in the picker's summary, "Continue at step N", "Start over" with undo, and the picker
- * folded to one line when the reader arrives with a situation already chosen.
+ * done" in the picker's summary, "Continue at step N", "Start over" with undo, and the "Change"
+ * button of the picker, which situations.js folds (html.situations-folded) for a reader who
+ * arrives with a situation already chosen.
  *
  * Actions carry data-step-id, a hash of their words made at build time (macros/progress_steps.py):
  * a tick stays with its action across reloads, situations and new versions of the site, and is
  * never carried onto another action when a text is edited. Ticks are kept per guide in
  * localStorage (nothing leaves the browser); if storage is blocked they last for the open page.
- * situations.js fires "situations:rendered" whenever what is shown changes; the count follows.
+ *
+ * Loaded in <head> after situations.js; everything is built on its first "situations:rendered"
+ * event, in the same task as the page's first render, so nothing moves after the first paint.
  * Without JavaScript nothing here exists: no boxes, the guide as it is.
  */
 (function () {
   "use strict";
-  var started = performance.now();
-  var actions = [].slice.call(document.querySelectorAll("article li[data-step-id]"));
-  if (!actions.length) return;
-  var KEY = "work-phone-help.progress:" + guidePath();
+  var root = document.documentElement;
+  var FOLDED = "situations-folded";
+  var KEY, actions, picker, summary, message, controls, continueLink, startOver, undoButton;
   var done = {};
   var undo = null;
   var situation = "";
-  var picker = document.querySelector(".situation-picker");
-  var summary = picker && picker.querySelector("[data-situation-summary]");
-  var message, controls, continueLink, startOver, undoButton, change;
+  var firstRender = true;
 
-  /* The page's path inside the site (version folders left out), from Material's __config. */
+  /* The page's path inside the site, so every version of the site shares the guide's ticks. */
+  var siteRoot = document.currentScript.getAttribute("data-site-root");
   function guidePath() {
-    try {
-      var base = JSON.parse(document.getElementById("__config").textContent).base;
-      var root = new URL(base + "/", location.href).pathname;
-      return decodeURIComponent(location.pathname.slice(root.length));
-    } catch (error) {
-      return location.pathname.split("/").pop();
-    }
+    var rootPath = new URL(siteRoot + "/", location.href).pathname;
+    return decodeURIComponent(location.pathname.slice(rootPath.length));
   }
 
   function load() {
+    done = {};
     try {
       (JSON.parse(localStorage.getItem(KEY)) || []).forEach(function (id) { done[id] = true; });
     } catch (error) { /* storage blocked or unreadable: start with no ticks */ }
@@ -83,30 +80,33 @@
   }
 
   function update() {
+    if (!summary || !actions.length) return;
     var shown = counted();
     var ticked = shown.filter(function (item) { return done[item.getAttribute("data-step-id")]; });
     var next = shown.filter(function (item) { return ticked.indexOf(item) < 0; })[0];
-    if (!summary) return;
     summary.textContent = situation + ": " + ticked.length + " of " + shown.length +
       (shown.length === 1 ? " step" : " steps") + " done";
-    continueLink.hidden = !(ticked.length && next);
+    /* The row shows for a reader who returns with ticks, and then stays for the visit: ticking
+       never adds or removes a line above the steps (WebKit has no scroll anchoring). */
+    if (firstRender && ticked.length) controls.hidden = false;
+    continueLink.style.visibility = ticked.length && next ? "" : "hidden";
     if (next) {
       continueLink.textContent = "Continue at step " + (shown.indexOf(next) + 1);
       continueLink.href = "#" + next.id;
     }
-    startOver.hidden = !ticked.length;
+    startOver.hidden = Boolean(undo);  /* Undo takes its place */
+    startOver.style.visibility = ticked.length ? "" : "hidden";
     undoButton.hidden = !undo;
-    controls.hidden = continueLink.hidden && startOver.hidden && undoButton.hidden;
   }
 
-  function say(text) { if (message) message.textContent = text; }
+  function say(text) { message.textContent = text; }
 
   function tick(item, ticked) {
     var id = item.getAttribute("data-step-id");
     if (ticked) done[id] = true;
     else delete done[id];
     undo = null;
-    say("");
+    if (message) say("");
     save();
     showTicks();
     update();
@@ -142,60 +142,66 @@
     setTimeout(function () { box(target).focus({ preventScroll: true }); });
   }
 
-  /* The picker folds to its summary and a "Change" button for a reader who has chosen before. */
-  function fold(folded) {
-    picker.classList.toggle("situation-picker--folded", folded);
-    change.setAttribute("aria-expanded", String(!folded));
+  function addBoxes() {
+    actions.forEach(function (item) {
+      var checkbox = element("input", "progress__box");
+      checkbox.type = "checkbox";
+      checkbox.setAttribute("aria-label", ownWords(item));
+      checkbox.addEventListener("change", function () { tick(item, checkbox.checked); });
+      if (!item.id) item.id = "done-" + item.getAttribute("data-step-id");
+      item.insertBefore(checkbox, item.firstChild);
+    });
   }
 
-  function buildControls() {
+  /* "Change" opens and folds the questions; the rest lives under the summary. */
+  function addControls(folded) {
+    if (folded) {
+      var change = element("button", "progress__change", "Change");
+      change.setAttribute("aria-expanded", "false");
+      change.addEventListener("click", function () {
+        change.setAttribute("aria-expanded", String(root.classList.toggle(FOLDED) === false));
+      });
+      picker.insertBefore(change, picker.firstChild);  /* floats at the end of the first line */
+    }
+    if (!actions.length) return;
     var status = picker.querySelector("[role=status]");
     message = status.insertBefore(element("p", "progress__note"), summary);
-    change = element("button", "progress__change", "Change");
-    change.hidden = true;
-    change.addEventListener("click", function () {
-      fold(!picker.classList.contains("situation-picker--folded"));
-    });
-    controls = element("p", "progress__actions");
+    controls = picker.appendChild(element("p", "progress__actions"));
+    controls.hidden = true;
     continueLink = controls.appendChild(element("a", "progress__continue"));
     continueLink.addEventListener("click", continueAt);
     startOver = controls.appendChild(element("button", "progress__start-over", "Start over"));
     startOver.addEventListener("click", clearAll);
     undoButton = controls.appendChild(element("button", "progress__undo", "Undo"));
     undoButton.addEventListener("click", restore);
-    picker.insertBefore(change, picker.firstChild);  /* floats at the end of the first line */
-    picker.appendChild(controls);
   }
 
-  load();
-  actions.forEach(function (item) {
-    var checkbox = element("input", "progress__box");
-    checkbox.type = "checkbox";
-    checkbox.setAttribute("aria-label", ownWords(item));
-    checkbox.addEventListener("change", function () { tick(item, checkbox.checked); });
-    if (!item.id) item.id = "done-" + item.getAttribute("data-step-id");
-    item.insertBefore(checkbox, item.firstChild);
-  });
-  showTicks();
-  if (summary) buildControls();
+  function setUp() {
+    var started = performance.now();
+    actions = [].slice.call(document.querySelectorAll("article li[data-step-id]"));
+    picker = document.querySelector(".situation-picker");
+    summary = picker && picker.querySelector("[data-situation-summary]");
+    KEY = "work-phone-help.progress:" + guidePath();
+    load();
+    addBoxes();
+    showTicks();
+    if (summary) addControls(root.classList.contains(FOLDED));
+    update();
+    performance.measure("progress: ticks restored", { start: started });
+  }
 
-  var firstRender = true;
   document.addEventListener("situations:rendered", function (event) {
     situation = event.detail.situation;
-    if (firstRender && picker) {
-      change.hidden = !event.detail.arrivedWithChoice;
-      if (event.detail.arrivedWithChoice) fold(true);
-    }
+    if (firstRender) setUp();
+    else update();
     firstRender = false;
-    update();
   });
+
   /* Another tab of the same guide ticked something. */
   window.addEventListener("storage", function (event) {
-    if (event.key !== KEY) return;
-    done = {};
+    if (firstRender || event.key !== KEY) return;
     load();
     showTicks();
     update();
   });
-  performance.measure("progress: ticks restored", { start: started });
 })();

@@ -18,7 +18,6 @@
   var dimensions = registry.dimensions;
   var state = { all: false, choice: {} };
   var note = "";
-  var arrivedWithChoice = false;
 
   function isValue(key, value) {
     return dimensions.some(function (d) {
@@ -77,7 +76,9 @@
         " Showing the nearest match instead.";
     }
     var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
-    arrivedWithChoice = asked || all || Boolean(stored.choice);
+    /* A reader who arrives with a situation (a link, or remembered) sees the picker folded to
+       its summary and a "Change" button (progress.js); decided here, before the first paint. */
+    root.classList.toggle("situations-folded", asked || all || Boolean(stored.choice));
     return { all: all, choice: choice };
   }
 
@@ -209,8 +210,7 @@
   /* Other features (progress.js) follow every change of what is shown through this event. */
   function rendered() {
     document.dispatchEvent(new CustomEvent("situations:rendered", { detail: {
-      situation: state.all ? "Every situation" : phrase(state.choice),
-      arrivedWithChoice: arrivedWithChoice } }));
+      situation: state.all ? "Every situation" : phrase(state.choice) } }));
   }
 
   function choose(change) {
@@ -283,10 +283,19 @@
   state = initialState();
   markRoot();
   store();
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { updateUrl(); start(); });
-  } else {
+  var begun = false;
+  function begin() {
+    if (begun) return;
+    begun = true;
     updateUrl();
     start();
+  }
+  if (document.readyState === "loading") {
+    /* overrides/main.html fires this right after the article, before Material's scripts: frames
+       painted while those load then already show the summary (and the folded picker). */
+    document.addEventListener("situations:article-parsed", begin);
+    document.addEventListener("DOMContentLoaded", begin);
+  } else {
+    begin();
   }
 })();
