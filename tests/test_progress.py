@@ -298,9 +298,18 @@ def first_step_top(page):
       .find((h) => h.checkVisibility()).getBoundingClientRect().top + scrollY""")
 
 
+def picker_height(page):
+    return page.locator(".situation-picker").bounding_box()["height"]
+
+
 def test_a_reader_with_a_situation_sees_the_picker_on_one_line(new_visit, site_root):
+    """Folded to the summary and "Change". Where the first Step heading then starts on a phone
+    (the 1.5-screen target) is measured per situation by `make bench-situations`."""
+    first_time = new_visit(site_root, viewport=PHONE, is_mobile=True, has_touch=True).open(GUIDE)
     page = new_visit(site_root, viewport=PHONE, is_mobile=True, has_touch=True).open(
         f"{GUIDE}?{query(SMS_ICLOUD)}")
+    assert picker_height(page) < picker_height(first_time) / 3
+    assert first_step_top(page) < first_step_top(first_time) - 2 * picker_height(page)
     change = page.get_by_role("button", name="Change")
     assert change.get_attribute("aria-expanded") == "false"
     questions = page.locator(".situation-picker").get_by_role("radio")
@@ -308,7 +317,6 @@ def test_a_reader_with_a_situation_sees_the_picker_on_one_line(new_visit, site_r
     assert page.locator(SUMMARY).is_visible()
     one_line = page.locator(SUMMARY).bounding_box()["y"] - change.bounding_box()["y"]
     assert abs(one_line) < 10, "the summary and Change are not on one line"
-    assert first_step_top(page) <= 1.5 * PHONE["height"]
 
     change.focus()
     page.keyboard.press("Enter")

@@ -186,6 +186,8 @@
     addBoxes();
     showTicks();
     if (summary) addControls(root.classList.contains(FOLDED));
+    var privacy = document.querySelector(".progress-privacy");
+    if (privacy && actions.length) privacy.hidden = false;
     update();
     performance.measure("progress: ticks restored", { start: started });
   }
