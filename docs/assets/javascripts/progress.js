@@ -50,7 +50,7 @@
     copy.querySelectorAll("ol, ul, .situation__label, .admonition, blockquote, details")
       .forEach(function (el) { el.remove(); });
     var text = copy.textContent.replace(/\s+/g, " ").trim();
-    var sentence = text.match(/^.+?[.:!?](?=\s|$)/);
+    var sentence = text.match(/^.+?[.!?](?=\s|$)/);
     return (sentence ? sentence[0] : text).replace(/:$/, "");
   }
 
