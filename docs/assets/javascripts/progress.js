@@ -3,9 +3,9 @@
  * button of the picker, which situations.js folds (html.situations-folded) for a reader who
  * arrives with a situation already chosen.
  *
- * Actions carry data-step-id, a hash of their words made at build time (macros/progress_steps.py):
- * a tick stays with its action across reloads, situations and new versions of the site, and is
- * never carried onto another action when a text is edited. Ticks are kept per guide in
+ * Actions carry data-step-id, a hash of their words made at build time (see
+ * macros/situations/progress_steps.py): a tick stays with its action across reloads, situations
+ * and new versions of the site, and is never carried onto another action when a text is edited. Ticks are kept per guide in
  * localStorage (nothing leaves the browser); if storage is blocked they last for the open page.
  *
  * Loaded in <head> after situations.js; everything is built on its first "situations:rendered"

@@ -76,3 +76,7 @@ class StepIdExtension(Extension):
     def extendMarkdown(self, md):
         # After the situation markup (priority 7) has wrapped conditional blocks in <div>s.
         md.treeprocessors.register(StepIdProcessor(md), "progress_step_ids", 6)
+
+
+def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name for it)
+    return StepIdExtension(**kwargs)
