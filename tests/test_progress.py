@@ -12,9 +12,17 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PROJECT, build_site, make_world_readable_dir, serve
+from macros.situations import guides
 from test_situations import (
     GUIDE, REGISTRY, WCAG_22_AA, describe_violations, expected_path, open_questions, query)
 
+# Every guide of the site (pages whose front matter asks questions), in every possible situation;
+# the writing guide's pages ask questions only to demonstrate the picker.
+SITE_GUIDES = {path: guide for path, guide in guides(PROJECT / "docs").items()
+               if not path.startswith("writing/")}
+EVERY_GUIDE_SITUATION = [(path.replace(".md", ".html"), choice)
+                         for path, guide in SITE_GUIDES.items()
+                         for choice in guide.possible_choices()]
 PHONE = {"width": 390, "height": 844}
 SMS_ICLOUD = {"mfa": "sms", "transfer": "icloud", "from": "iphone"}
 SCENARIO = PROJECT / "tests" / "sites" / "progress-edited-step"
@@ -24,6 +32,25 @@ SUMMARY = "[data-situation-summary]"
 READ_BOXES = """() => [...document.querySelectorAll('article input[type=checkbox]')]
   .filter((box) => box.checkVisibility())
   .map((box) => [box.getAttribute('aria-label'), box.checked])"""
+
+
+# The actions of a page read from its structure alone: the items of the numbered lists that
+# follow a Step heading (h2.step) up to the next h2, outside any list item or box.
+READ_STEP_ACTIONS = """() => {
+  const items = [];
+  let inStep = false;
+  const walker = document.createTreeWalker(document.querySelector('article'),
+                                           NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+    if (el.tagName === 'H2') inStep = el.classList.contains('step');
+    else if (inStep && el.tagName === 'OL' && !el.parentElement.closest('li, .admonition')) {
+      // hidden="until-found" keeps the element's own box: its [hidden] says it is hidden.
+      items.push(...[...el.children].filter(
+        (li) => !li.closest('[hidden]') && li.checkVisibility()));
+    }
+  }
+  return items.map((li) => li.querySelector(':scope > input[type=checkbox]') ? 'box' : 'none');
+}"""
 
 
 def actions(choice):
@@ -59,19 +86,19 @@ def summary(page):
 
 @pytest.fixture(scope="module")
 def ticked_guide(browser, http_root):
-    """The guide opened once per situation (a deep link) with its second and third actions ticked."""
+    """A guide opened once per situation (a deep link) with its second and third actions ticked."""
     pages = {}
     contexts = []
 
-    def open_guide(choice, colours="light"):
-        if (query(choice), colours) not in pages:
+    def open_guide(choice, colours="light", path=GUIDE):
+        if (path, query(choice), colours) not in pages:
             # A context each: ticks are shared by the tabs of one browser profile.
             contexts.append(browser.new_context(color_scheme=colours))
             page = contexts[-1].new_page()
-            page.goto(f"{http_root}{GUIDE}?{query(choice)}")
+            page.goto(f"{http_root}{path}?{query(choice)}")
             tick(page, 1, 2)
-            pages[query(choice), colours] = page
-        return pages[query(choice), colours]
+            pages[path, query(choice), colours] = page
+        return pages[path, query(choice), colours]
 
     yield open_guide
     for context in contexts:
@@ -91,9 +118,24 @@ def test_every_action_has_a_box_named_by_its_own_words(ticked_guide, choice):
     assert summary(page) == done_line(REGISTRY.summary(choice), 2, len(expected))
 
 
-@pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)
-def test_axe_finds_nothing_with_steps_ticked(ticked_guide, choice):
-    results = Axe().run(ticked_guide(choice), context="article", options=WCAG_22_AA)
+@pytest.mark.parametrize("path, choice", EVERY_GUIDE_SITUATION,
+                         ids=[f"{path}?{query(choice)}" for path, choice in EVERY_GUIDE_SITUATION])
+def test_every_guide_has_a_box_on_each_action_in_every_situation(ticked_guide, path, choice):
+    page = ticked_guide(choice, path=path)
+    step_actions = page.evaluate(READ_STEP_ACTIONS)
+    assert step_actions and set(step_actions) == {"box"}, step_actions
+    shown = boxes(page)
+    assert len(shown) == len(step_actions)
+    assert all(len(name.split()) >= 2 for name, _ in shown), shown
+    assert summary(page).endswith(f": 2 of {len(step_actions)} steps done")
+    page.reload()
+    assert [ticked for _, ticked in boxes(page)][:3] == [False, True, True]
+
+
+@pytest.mark.parametrize("path, choice", EVERY_GUIDE_SITUATION,
+                         ids=[f"{path}?{query(choice)}" for path, choice in EVERY_GUIDE_SITUATION])
+def test_axe_finds_nothing_with_steps_ticked(ticked_guide, path, choice):
+    results = Axe().run(ticked_guide(choice, path=path), context="article", options=WCAG_22_AA)
     assert results.violations_count == 0, describe_violations(results)
 
 

@@ -132,14 +132,11 @@
     startOver.focus();
   }
 
-  /* Go to the first unticked action: open any closed <details> around it, then focus its box. */
+  /* The link scrolls to the first unticked action (never in a hidden part: those are not
+     counted); its box then takes the focus, so the keyboard carries on from there. */
   function continueAt() {
     var target = document.getElementById(continueLink.hash.slice(1));
-    if (!target) return;
-    for (var el = target.parentElement; el; el = el.parentElement) {
-      if (el.tagName === "DETAILS") el.open = true;
-    }
-    setTimeout(function () { box(target).focus({ preventScroll: true }); });
+    if (target) setTimeout(function () { box(target).focus({ preventScroll: true }); });
   }
 
   function addBoxes() {
