@@ -24,7 +24,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: serve site test test-webkit lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ site: $(INSTALLED)
 ## test: strict build, Markdown lint, link check, unit and browser tests
 test: site lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
+test-webkit: $(INSTALLED)
+	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples and includes are parts of pages, so they need not start with a heading (rule md041).

@@ -13,8 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PROJECT, build_site, make_world_readable_dir, serve
 from macros.situations import guides
-from test_situations import (
-    GUIDE, REGISTRY, WCAG_22_AA, describe_violations, expected_path, open_questions, query)
+from scenarios import GUIDE, REGISTRY, expected_path, query
+from test_situations import WCAG_22_AA, describe_violations, open_questions
 
 # Every guide of the site (pages whose front matter asks questions), in every possible situation;
 # the writing guide's pages ask questions only to demonstrate the picker.
