@@ -70,9 +70,19 @@ EXPECTED = {
                   ("Check that the app's own backup is on.", {"mfa": {"app"}})],
     },
 }
+# The guides of the site itself, by hand in the same way. The migration guide's table is
+# tests/test_situations.py (GUIDE_STEPS), which walks the same situations as its declaration;
+# writing/syntax.md asks questions only to show its examples.
+SITE_EXPECTED = {}
+WALKED_ELSEWHERE = {"migrate-iphone.md", "writing/syntax.md"}
 DECLARED = guides(SITE)
-SITUATIONS = [(path, choice) for path, guide in DECLARED.items()
-              for choice in guide.possible_choices()]
+SITE_DECLARED = guides(PROJECT / "docs")
+SITUATIONS = [("many-guides", path, choice) for path, guide in DECLARED.items()
+              for choice in guide.possible_choices()] + [
+              ("site", path, choice) for path, guide in SITE_DECLARED.items()
+              if path not in WALKED_ELSEWHERE for choice in guide.possible_choices()]
+IDS = [f"{site}:{path}?{'&'.join(f'{k}={v}' for k, v in choice.items())}"
+       for site, path, choice in SITUATIONS]
 
 
 def html(path):
@@ -104,16 +114,18 @@ def guides_root():
 
 
 @pytest.fixture(scope="module")
-def guide_in_situation(browser, guides_root):
+def guide_in_situation(browser, request):
     """Each guide opened once per situation (a deep link), shared by the read-only checks."""
     context = browser.new_context()
     pages = {}
+    roots = {"many-guides": "guides_root", "site": "http_root"}
 
-    def open_guide(path, situation):
-        if (path, situation) not in pages:
-            pages[path, situation] = context.new_page()
-            pages[path, situation].goto(f"{guides_root}{html(path)}?{situation}")
-        return pages[path, situation]
+    def open_guide(site, path, situation):
+        if (site, path, situation) not in pages:
+            root = request.getfixturevalue(roots[site])
+            pages[site, path, situation] = context.new_page()
+            pages[site, path, situation].goto(f"{root}{html(path)}?{situation}")
+        return pages[site, path, situation]
 
     yield open_guide
     context.close()
@@ -121,8 +133,16 @@ def guide_in_situation(browser, guides_root):
 
 def test_every_guide_has_a_hand_written_table_and_its_number_of_situations():
     assert set(DECLARED) == set(EXPECTED)
-    for path, guide in DECLARED.items():
-        assert len(guide.possible_choices()) == EXPECTED[path]["possible"], path
+    assert set(SITE_DECLARED) - WALKED_ELSEWHERE == set(SITE_EXPECTED)
+    for path, guide in [*DECLARED.items(), *SITE_DECLARED.items()]:
+        expected = {**EXPECTED, **SITE_EXPECTED}.get(path)
+        if expected:
+            assert len(guide.possible_choices()) == expected["possible"], path
+    assert len(SITE_DECLARED["migrate-iphone.md"].possible_choices()) == 12
+
+
+def expected_for(site, path):
+    return (EXPECTED if site == "many-guides" else SITE_EXPECTED)[path]
 
 
 READ_PAGE = """() => {
@@ -158,12 +178,11 @@ READ_PAGE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path, choice", SITUATIONS,
-                         ids=[f"{path}?{query(choice)}" for path, choice in SITUATIONS])
+@pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
 def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
-        guide_in_situation, path, choice):
-    expected = EXPECTED[path]
-    shown = guide_in_situation(path, query(choice)).evaluate(READ_PAGE)
+        guide_in_situation, site, path, choice):
+    expected = expected_for(site, path)
+    shown = guide_in_situation(site, path, query(choice)).evaluate(READ_PAGE)
     assert shown["legends"] == expected["questions"]
     assert shown["checked"] == choice
     steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
@@ -178,10 +197,9 @@ def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
     assert shown["summary"].endswith(f": 0 of {actions} step{'' if actions == 1 else 's'} done")
 
 
-@pytest.mark.parametrize("path, choice", SITUATIONS,
-                         ids=[f"{path}?{query(choice)}" for path, choice in SITUATIONS])
-def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_in_situation, path, choice):
-    results = Axe().run(guide_in_situation(path, query(choice)), context="article",
+@pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
+def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_in_situation, site, path, choice):
+    results = Axe().run(guide_in_situation(site, path, query(choice)), context="article",
                         options=WCAG_22_AA)
     assert results.violations_count == 0, results.generate_report()
 

@@ -12,6 +12,7 @@ The browser side is docs/assets/javascripts/situations.js and docs/stylesheets/s
 """
 
 from .registry import (GUIDE_FIELD, NotAskedError, Registry, SituationError, declaration,
-                       guides)
+                       guides, guides_in)
 
-__all__ = ["GUIDE_FIELD", "NotAskedError", "Registry", "SituationError", "declaration", "guides"]
+__all__ = ["GUIDE_FIELD", "NotAskedError", "Registry", "SituationError", "declaration", "guides",
+           "guides_in"]

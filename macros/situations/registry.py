@@ -15,10 +15,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
 # The one registry of the site, where writers and IT look for it: macros/situations.yml.
 REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
+CONFIG_FILE = Path(__file__).parents[2] / "mkdocs.yml"
 # The front matter field in which a guide declares its questions:
 #   situations:
 #     asks: [mfa, from]          # site-wide dimensions (situations.yml) and its own, in order
@@ -252,13 +255,19 @@ def declaration(markdown):
     return get_data(markdown)[1].get(GUIDE_FIELD)
 
 
-def guides(docs_dir, registry=None):
-    """{page path: that guide's Registry} for every page of `docs_dir` that declares questions,
-    read straight from the Markdown files (tests generate each guide's path table from it)."""
-    registry = registry or Registry.load()
+def guides_in(pages, registry):
+    """{page path: that guide's Registry} for every page (MkDocs File) that declares questions;
+    inside a build, `pages` is e.g. env.variables["files"].documentation_pages()."""
     found = {}
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        declared = declaration(path.read_text(encoding="utf-8-sig"))
+    for page in pages:
+        declared = declaration(page.content_string)
         if declared is not None:
-            found[path.relative_to(docs_dir).as_posix()] = registry.for_guide(declared)
+            found[page.src_uri] = registry.for_guide(declared)
     return found
+
+
+def guides(docs_dir, registry=None, config_file=CONFIG_FILE):
+    """The same for the pages of `docs_dir` as mkdocs.yml sees them (its exclude_docs leave out
+    includes and examples), without a build: tests generate each guide's path table from it."""
+    config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()))
+    return guides_in(get_files(config).documentation_pages(), registry or Registry.load())
