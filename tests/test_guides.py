@@ -8,13 +8,12 @@ that applies to some situations only, with whom it is for.
 """
 
 import shutil
-import subprocess
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site, make_world_readable_dir, serve
+from conftest import PROJECT, build_site, make_world_readable_dir, run_make, serve
 from macros.situations import guides
 
 SITE = PROJECT / "tests" / "sites" / "many-guides" / "docs"
@@ -114,7 +113,7 @@ def guides_root():
 
 
 @pytest.fixture(scope="module")
-def guide_in_situation(browser, request):
+def guide_page(browser, request):
     """Each guide opened once per situation (a deep link), shared by the read-only checks."""
     context = browser.new_context()
     pages = {}
@@ -180,9 +179,9 @@ READ_PAGE = """() => {
 
 @pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
 def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
-        guide_in_situation, site, path, choice):
+        guide_page, site, path, choice):
     expected = expected_for(site, path)
-    shown = guide_in_situation(site, path, query(choice)).evaluate(READ_PAGE)
+    shown = guide_page(site, path, query(choice)).evaluate(READ_PAGE)
     assert shown["legends"] == expected["questions"]
     assert shown["checked"] == choice
     steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
@@ -198,8 +197,8 @@ def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
 
 
 @pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
-def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_in_situation, site, path, choice):
-    results = Axe().run(guide_in_situation(site, path, query(choice)), context="article",
+def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_page, site, path, choice):
+    results = Axe().run(guide_page(site, path, query(choice)), context="article",
                         options=WCAG_22_AA)
     assert results.violations_count == 0, results.generate_report()
 
@@ -270,11 +269,6 @@ def test_a_page_that_asks_nothing_loads_none_of_the_picker(new_visit, guides_roo
     assert "situations" not in page.content()
     page = visit.open("sign-in.html")
     assert any(url.endswith("situations.js") for url in requests)
-
-
-def run_make(*args):
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=PROJECT,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_make_new_guide_starts_a_guide_that_asks_its_questions(tmp_path):
