@@ -6,7 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 import scenarios
 from readers import ChromiumReader
-from scenarios import GUIDE, READ_PATH, REGISTRY, assert_path, case_id, path_cases, query
+from scenarios import (ALL_ACTIONS, GUIDE, READ_PATH, REGISTRY, assert_path, case_id, path_cases,
+                       progress_summary, query)
 
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
@@ -21,6 +22,14 @@ def test_each_situation_shows_exactly_its_steps(guide_in_situation, case):
 
 def checked(page):
     return scenarios.checked(ChromiumReader(page, ""))
+
+
+def open_questions(page):
+    """A reader who arrives with a situation sees the picker folded: press "Change" (issue 16)."""
+    change = page.get_by_role("button", name="Change")
+    assert change.get_attribute("aria-expanded") == "false"
+    change.click()
+    assert change.get_attribute("aria-expanded") == "true"
 
 
 def url_choice(page):
@@ -52,6 +61,7 @@ def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site
 
 def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    open_questions(page)
     page.get_by_label("An Android phone").check()
     assert checked(page)["transfer"] == "none"
     assert page.get_by_label("Transfer from iCloud").is_disabled()
@@ -188,14 +198,17 @@ def test_choosing_before_the_first_paint_shifts_no_layout(new_visit, http_root):
 
 def test_show_every_situation_and_back(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=none&from=android")
+    open_questions(page)
     button = page.get_by_role("button", name="Show every situation")
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
     assert url_choice(page) == {"show": "all"}
     assert page.locator("article .situation[hidden]").count() == 0
-    assert page.locator("[data-situation-summary]").inner_text() == "Every situation: 3 steps"
+    assert page.locator("[data-situation-summary]").inner_text() == progress_summary(
+        "Every situation", ALL_ACTIONS)
     page.reload()
     assert page.locator("article .situation[hidden]").count() == 0
+    open_questions(page)
     page.get_by_label("Text message or phone call").check()
     assert button.get_attribute("aria-pressed") == "false"
     assert page.locator("article .situation[hidden]").count() > 0
@@ -217,6 +230,14 @@ def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, http_root):
 
 def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    for _ in range(60):  # the picker is folded: its "Change" button opens the questions
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Change":
+            break
+    else:
+        pytest.fail("60 presses of Tab never reached the picker's Change button")
+    page.keyboard.press("Enter")
+    assert page.get_by_role("button", name="Change").get_attribute("aria-expanded") == "true"
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "mfa":
@@ -235,7 +256,7 @@ def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     page.keyboard.press("Space")
     assert page.locator("article .situation[hidden]").count() == 0
     status = page.get_by_role("status")
-    assert status.inner_text().endswith("Every situation: 3 steps")
+    assert status.inner_text().endswith(progress_summary("Every situation", ALL_ACTIONS))
 
 
 def describe_violations(results):

@@ -7,6 +7,8 @@
 - `outline`: the steps a link to a guide shows in one situation, read from its built HTML;
 - `markup`: what the `situation`/`only`/`situation_picker` macros write, and the Markdown
   extension (listed in mkdocs.yml) that turns it into conditional elements.
+- `progress_steps`: the Markdown extension (listed in mkdocs.yml) that gives each action of a
+  guide's Step sections the stable id its "done" box is kept under (progress.js).
 
 The browser side is docs/assets/javascripts/situations.js and docs/stylesheets/situations.css.
 """

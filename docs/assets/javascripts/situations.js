@@ -122,6 +122,11 @@
     var notOffered = notOfferedNote(query, choice);
     if (notOffered) note = notOffered + (note ? " " + note : "");
     var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
+    /* A reader who arrives with a situation (IT's link, or every question of this guide
+       answered before) sees the picker folded to its summary and a "Change" button
+       (progress.js); decided here, before the first paint. */
+    root.classList.toggle("situations-folded",
+      all || dimensions.every(function (d) { return answered[d.key]; }));
     return { all: all, choice: choice, answered: answered };
   }
 
@@ -256,6 +261,12 @@
     }
   }
 
+  /* Other features (progress.js) follow every change of what is shown through this event. */
+  function rendered() {
+    document.dispatchEvent(new CustomEvent("situations:rendered", { detail: {
+      situation: state.all ? "Every situation" : phrase(state.choice) } }));
+  }
+
   function choose(change) {
     state.all = false;
     Object.assign(state.choice, change);
@@ -269,6 +280,7 @@
     store();
     updateUrl();
     render();
+    rendered();
   }
 
   /* A link, a search result or find-in-page reached a hidden section: show it, say whose it is. */
@@ -282,6 +294,7 @@
     note = "Showing a part that is not in your chosen steps: " +
       (label ? label.textContent.replace(/:$/, "") : "another situation") + ".";
     if (picker) picker.querySelector("[data-situation-note]").textContent = note;
+    rendered();
   }
 
   function revealTarget() {
@@ -301,6 +314,7 @@
     sections = document.querySelectorAll(".situation");
     picker = document.querySelector(".situation-picker");
     render();
+    rendered();
     root.classList.add("situations-ready");
     revealTarget();
     window.addEventListener("hashchange", revealTarget);
@@ -324,10 +338,19 @@
   state = initialState();
   markRoot();
   store();
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { updateUrl(); start(); });
-  } else {
+  var begun = false;
+  function begin() {
+    if (begun) return;
+    begun = true;
     updateUrl();
     start();
+  }
+  if (document.readyState === "loading") {
+    /* overrides/main.html fires this right after the article, before Material's scripts: frames
+       painted while those load then already show the summary (and the folded picker). */
+    document.addEventListener("situations:article-parsed", begin);
+    document.addEventListener("DOMContentLoaded", begin);
+  } else {
+    begin();
   }
 })();
