@@ -150,6 +150,27 @@ def xvfb_display():
     process.wait(timeout=30)
 
 
+# One WebKit session for all the WebKit tests a pytest(-xdist) worker runs (it takes seconds to
+# start): session-scoped, so that tests of other modules running in between don't restart it.
+@pytest.fixture(scope="session")
+def webkit(xvfb_display):
+    from readers import start_webkit
+
+    driver = start_webkit(xvfb_display)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def webkit_without_javascript(xvfb_display):
+    """WebKit with the page's own scripts off (WebDriver's scripts still run)."""
+    from readers import start_webkit
+
+    driver = start_webkit(xvfb_display, "--enable-javascript-markup=false")
+    yield driver
+    driver.quit()
+
+
 class Visit:
     """A browser tab that records every request leaving the site and every console error."""
 
