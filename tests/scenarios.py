@@ -356,3 +356,21 @@ def text_fragment_reveals_a_hidden_part(reader):
     reader.open(situation + "#:~:text=Begin%20recovery")
     reader.wait(f"() => ({BEGIN_RECOVERY})().shown")
     assert reader.run(BEGIN_RECOVERY)["hidden"] is None
+
+
+TRANSFER_ANSWERS = """() => Object.fromEntries([...document.querySelectorAll('input[name=transfer]')]
+  .map((radio) => [radio.value, {disabled: radio.disabled,
+                                 colour: getComputedStyle(radio.closest('label')).color}]))"""
+
+
+def impossible_answers_are_greyed_out(reader):
+    """An Android phone has no iCloud backup and can't transfer to an iPhone: those answers are
+    disabled, and their labels look it (label:has(input:disabled) in situations.css)."""
+    reader.open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    choose(reader, "from", "android")
+    assert checked(reader)["transfer"] == "none"
+    answers = reader.run(TRANSFER_ANSWERS)
+    assert [value for value, answer in answers.items() if answer["disabled"]] == [
+        "icloud", "phone"]
+    assert answers["icloud"]["colour"] == answers["phone"]["colour"] != answers["none"]["colour"], (
+        "disabled answers look the same as the one that can be chosen")

@@ -62,6 +62,10 @@ def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
     assert page.get_by_label("Transfer from iCloud").is_enabled()
 
 
+def test_impossible_answers_are_greyed_out(new_visit, http_root):
+    scenarios.impossible_answers_are_greyed_out(ChromiumReader(new_visit(http_root).page, http_root))
+
+
 HOSTILE = "mfa=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&transfer=__proto__&from=constructor&x=1"
 
 

@@ -12,7 +12,8 @@ Chromium and WebKit compared (WebKitGTK 2.50), each pinned by the test named:
   hidden part: test_search_result_in_a_hidden_section_reveals_it,
   test_text_fragment_reveals_a_hidden_part); localStorage and history.replaceState on file://
   (the [file] runs of the choice tests); Material's search on file:// through the iframe-worker
-  shim (test_search_for_company_portal_finds_the_guide[file]); `:has()` and content-visibility.
+  shim (test_search_for_company_portal_finds_the_guide[file]); `:has()` (greyed-out answers:
+  test_impossible_answers_are_greyed_out); content-visibility (every path table).
 - Same, and easy to get wrong: in both, checkVisibility() is true for an element that is itself
   hidden="until-found" (it keeps its box; only its content is skipped), so "shown" in
   scenarios.py also requires that the element's own content-visibility is not hidden.
@@ -69,6 +70,10 @@ def test_choice_follows_into_the_url_and_survives_a_reload(reader):
 
 def test_choice_is_remembered_across_guides(reader, guide_pages):
     scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+
+
+def test_impossible_answers_are_greyed_out(over_http):
+    scenarios.impossible_answers_are_greyed_out(over_http)
 
 
 def test_text_fragment_reveals_a_hidden_part(reader):
