@@ -32,6 +32,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import scenarios
+import test_guides
 from conftest import SETTLED
 from readers import WebKitReader
 from scenarios import GUIDE, READ_PATH, assert_path, case_id, path_cases, query
@@ -53,11 +54,27 @@ def reader(request, webkit, site_dir):
     return WebKitReader(webkit, request.getfixturevalue("http_root"))
 
 
-@pytest.mark.parametrize("case", path_cases(), ids=case_id)
+# Every guide of the site in every possible situation, from the Chromium tests' own tables: the
+# migration guide's (scenarios.py) and any further guide's (test_guides.SITE_EXPECTED).
+FURTHER_GUIDES = [(test_guides.html(path), choice)
+                  for site, path, choice in test_guides.SITUATIONS if site == "site"]
+
+
+@pytest.mark.parametrize("case", path_cases() + FURTHER_GUIDES, ids=case_id)
 def test_each_situation_shows_exactly_its_steps(over_http, case):
     guide, choice = case
     over_http.open(f"{guide}?{query(choice)}")
-    assert_path(over_http.run(READ_PATH), choice)
+    if guide == GUIDE:
+        assert_path(over_http.run(READ_PATH), choice)
+    else:
+        test_guides.check_guide_page(over_http.run(test_guides.READ_PAGE),
+                                     test_guides.SITE_EXPECTED[guide.replace(".html", ".md")],
+                                     choice)
+
+
+def test_an_answer_carries_to_every_guide_that_asks_it(webkit, guides_root):
+    """Across guides: the many-guides scenario site (the site itself has one guide so far)."""
+    test_guides.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
 
 
 def test_deep_link_selects_its_radios(reader):
