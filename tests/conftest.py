@@ -75,6 +75,23 @@ def guide_pages(site_dir):
 
 
 @pytest.fixture(scope="session")
+def guides_root():
+    """The many-guides scenario site (test_guides.py), built with the main site's scripts and
+    stylesheets beside its pages; served on loopback."""
+    folder = make_world_readable_dir("help-site-guides-")
+    docs = folder / "docs"
+    shutil.copytree(PROJECT / "tests" / "sites" / "many-guides" / "docs", docs)
+    for assets in ("assets", "stylesheets"):
+        shutil.copytree(PROJECT / "docs" / assets, docs / assets)
+    result = build_site(folder / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    server, root = serve(folder / "site")
+    yield root
+    server.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
 def fabrikam_site_dir():
     """The second example organization's site, built once per session through `make site ORG=`."""
     folder = make_world_readable_dir("help-site-fabrikam-")
@@ -150,6 +167,27 @@ def xvfb_display():
     yield display
     process.terminate()
     process.wait(timeout=30)
+
+
+# One WebKit session for all the WebKit tests a pytest(-xdist) worker runs (it takes seconds to
+# start): session-scoped, so that tests of other modules running in between don't restart it.
+@pytest.fixture(scope="session")
+def webkit(xvfb_display):
+    from readers import start_webkit
+
+    driver = start_webkit(xvfb_display)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def webkit_without_javascript(xvfb_display):
+    """WebKit with the page's own scripts off (WebDriver's scripts still run)."""
+    from readers import start_webkit
+
+    driver = start_webkit(xvfb_display, "--enable-javascript-markup=false")
+    yield driver
+    driver.quit()
 
 
 class Visit:

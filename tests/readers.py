@@ -6,6 +6,7 @@ engines); the rest are the few things a reader does: open a page, click, type, r
 """
 
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -111,9 +112,11 @@ class WebKitReader:
 
 
 def missing_webkit_message():
+    """What the WebKit leg lacks on this machine, and how to install it; None if nothing."""
     missing = [name for name, path in [("WebKitWebDriver", Path(WEBKIT_DRIVER)),
                                        ("MiniBrowser", MINIBROWSER)] if not path.exists()]
-    missing += [] if any((Path(p) / "Xvfb").exists() for p in os.get_exec_path()) else ["Xvfb"]
+    if shutil.which("Xvfb") is None:
+        missing.append("Xvfb")
     if missing:
         return (f"WebKit leg: {', '.join(missing)} not found. Install them with "
                 "`apt-get install -y webkit2gtk-driver xvfb` (.ci/run does this).")

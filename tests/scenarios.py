@@ -357,3 +357,41 @@ def keyboard_alone_can_change_the_situation(reader):
     reader.press("ArrowDown")
     assert url_choice(reader.url)["transfer"] == "phone"
     assert reader.run(SHOWN_TEXT, "Finish MFA with the text message or call")
+
+
+BEGIN_RECOVERY = """() => {
+  const item = [...document.querySelectorAll('li.situation')]
+    .find((li) => li.textContent.includes('Begin recovery'));
+  return {hidden: item.getAttribute('hidden'),
+          shown: item.checkVisibility() && getComputedStyle(item).contentVisibility !== 'hidden'};
+}"""
+
+
+def text_fragment_reveals_a_hidden_part(reader):
+    """hidden="until-found": a link to words in a hidden part (a text fragment, as find-in-page
+    does) reveals it."""
+    situation = f"{GUIDE}?mfa=sms&transfer=none&from=iphone"
+    reader.open(situation)
+    assert reader.run(BEGIN_RECOVERY) == {"hidden": "until-found", "shown": False}
+    reader.open("index.html")  # then a fresh load of the guide, as from a shared link
+    reader.open(situation + "#:~:text=Begin%20recovery")
+    reader.wait(f"() => ({BEGIN_RECOVERY})().shown")
+    assert reader.run(BEGIN_RECOVERY)["hidden"] is None
+
+
+TRANSFER_ANSWERS = """() => Object.fromEntries([...document.querySelectorAll('input[name=transfer]')]
+  .map((radio) => [radio.value, {disabled: radio.disabled,
+                                 colour: getComputedStyle(radio.closest('label')).color}]))"""
+
+
+def impossible_answers_are_greyed_out(reader):
+    """An Android phone has no iCloud backup and can't transfer to an iPhone: those answers are
+    disabled, and their labels look it (label:has(input:disabled) in situations.css)."""
+    reader.open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+    choose(reader, "from", "android")
+    assert checked(reader)["transfer"] == "none"
+    answers = reader.run(TRANSFER_ANSWERS)
+    assert [value for value, answer in answers.items() if answer["disabled"]] == [
+        "icloud", "phone"]
+    assert answers["icloud"]["colour"] == answers["phone"]["colour"] != answers["none"]["colour"], (
+        "disabled answers look the same as the one that can be chosen")

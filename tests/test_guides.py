@@ -7,14 +7,14 @@ must show is written here by hand, per guide: the questions, the step headings a
 that applies to some situations only, with whom it is for.
 """
 
-import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site, make_world_readable_dir, run_make, serve
+from conftest import PROJECT, build_site, run_make
 from macros.situations import guides
+from readers import ChromiumReader, WebKitReader
 
 SITE = PROJECT / "tests" / "sites" / "many-guides" / "docs"
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
@@ -97,22 +97,6 @@ def applies(condition, choice):
 
 
 @pytest.fixture(scope="module")
-def guides_root():
-    """The scenario site, built with the main site's scripts and stylesheets beside its pages."""
-    folder = make_world_readable_dir("help-site-guides-")
-    docs = folder / "docs"
-    shutil.copytree(SITE, docs)
-    for assets in ("assets", "stylesheets"):
-        shutil.copytree(PROJECT / "docs" / assets, docs / assets)
-    result = build_site(folder / "site", docs_dir=docs)
-    assert result.returncode == 0, result.stderr
-    server, root = serve(folder / "site")
-    yield root
-    server.shutdown()
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
 def guide_page(browser, request):
     """Each guide opened once per situation (a deep link), shared by the read-only checks."""
     context = browser.new_context()
@@ -180,8 +164,12 @@ READ_PAGE = """() => {
 @pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
 def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
         guide_page, site, path, choice):
-    expected = expected_for(site, path)
-    shown = guide_page(site, path, query(choice)).evaluate(READ_PAGE)
+    check_guide_page(guide_page(site, path, query(choice)).evaluate(READ_PAGE),
+                     expected_for(site, path), choice)
+
+
+def check_guide_page(shown, expected, choice):
+    """READ_PAGE's result against a guide's hand-written table (test_webkit.py uses it too)."""
     assert shown["legends"] == expected["questions"]
     assert shown["checked"] == choice
     steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
@@ -203,9 +191,14 @@ def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_page, site, path,
     assert results.violations_count == 0, results.generate_report()
 
 
-def checked(page):
-    return dict(page.evaluate("""() => [...document.querySelectorAll('.situation-picker :checked')]
-        .map((radio) => [radio.name, radio.value])"""))
+CHECKED = """() => [...document.querySelectorAll('.situation-picker :checked')]
+  .map((radio) => [radio.name, radio.value])"""
+
+
+def checked(page_or_reader):
+    if isinstance(page_or_reader, (ChromiumReader, WebKitReader)):
+        return dict(page_or_reader.run(CHECKED))
+    return dict(page_or_reader.evaluate(CHECKED))
 
 
 def test_a_guide_opened_fresh_shows_its_own_default(new_visit, guides_root):
@@ -215,18 +208,23 @@ def test_a_guide_opened_fresh_shows_its_own_default(new_visit, guides_root):
 
 
 def test_an_answer_carries_to_every_guide_that_asks_it_and_a_query_wins(new_visit, guides_root):
-    visit = new_visit(guides_root)
-    page = visit.open("sign-in.html")
-    page.get_by_label("My old phone can't be used for MFA").check()
+    answer_carries_to_every_guide_that_asks_it(ChromiumReader(new_visit(guides_root).page,
+                                                              guides_root))
 
-    page = visit.open("back-up.html")  # asks mfa too; its own default is app
-    assert checked(page) == {**EXPECTED["back-up.md"]["default"], "mfa": "none"}
-    assert "Check that the app's own backup is on." not in page.evaluate(READ_PAGE)["text"]
 
-    page = visit.open("back-up.html?mfa=sms")
-    assert checked(page)["mfa"] == "sms"
-    page = visit.open("sign-in.html")  # the query was an answer too, and the latest one
-    assert checked(page) == {"mfa": "sms"}
+def answer_carries_to_every_guide_that_asks_it(reader):
+    """The scenario in either engine (a reader from readers.py; test_webkit.py runs it too)."""
+    reader.open("sign-in.html")
+    reader.click("input[name=mfa][value=none]")  # "My old phone can't be used for MFA"
+
+    reader.open("back-up.html")  # asks mfa too; its own default is app
+    assert checked(reader) == {**EXPECTED["back-up.md"]["default"], "mfa": "none"}
+    assert "Check that the app's own backup is on." not in reader.run(READ_PAGE)["text"]
+
+    reader.open("back-up.html?mfa=sms")
+    assert checked(reader)["mfa"] == "sms"
+    reader.open("sign-in.html")  # the query was an answer too, and the latest one
+    assert checked(reader) == {"mfa": "sms"}
 
 
 def test_a_default_is_not_an_answer_even_after_a_reload(new_visit, guides_root):

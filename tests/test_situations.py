@@ -72,6 +72,10 @@ def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
     assert page.get_by_label("Transfer from iCloud").is_enabled()
 
 
+def test_impossible_answers_are_greyed_out(new_visit, http_root):
+    scenarios.impossible_answers_are_greyed_out(ChromiumReader(new_visit(http_root).page, http_root))
+
+
 HOSTILE = "mfa=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&transfer=__proto__&from=constructor&x=1"
 
 
@@ -120,14 +124,10 @@ def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, 
     assert "not in your chosen steps" in note and "old iPhone" in note
 
 
-def test_hidden_sections_stay_findable_with_find_in_page(new_visit, http_root):
+def test_hidden_sections_stay_findable_with_find_in_page(new_visit, site_root):
     """hidden="until-found": Chromium's find-in-page and text fragments reveal them."""
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=none&from=iphone")
-    restore = page.locator("li.situation", has_text="Begin recovery")
-    assert restore.get_attribute("hidden") == "until-found"
-    page.goto(f"{http_root}{GUIDE}?mfa=sms&transfer=none&from=iphone#:~:text=Begin%20recovery")
-    restore.wait_for(state="visible")
-    assert restore.get_attribute("hidden") is None
+    scenarios.text_fragment_reveals_a_hidden_part(
+        ChromiumReader(new_visit(site_root).page, site_root))
 
 
 # Two situations that, between them, make every question hide something while parsing.

@@ -2,12 +2,28 @@
 by Selenium through Debian's WebKitWebDriver, on an Xvfb screen.
 
 The scenarios and their cases are the Chromium tests' own (scenarios.py); only the driver
-differs (readers.py). One WebKit session serves the whole module, on one pytest-xdist worker.
+differs (readers.py). One WebKit session (conftest.webkit) serves every WebKit test of a worker,
+and this module runs on one pytest-xdist worker. Without JavaScript: test_webkit_no_js.py, in a
+second session (WebDriver has no switch for it; MiniBrowser's --enable-javascript-markup=false
+turns off the page's own scripts and leaves WebDriver's working).
 
-Without JavaScript: test_webkit_no_js.py, in a second session (WebDriver has no switch for it;
-MiniBrowser's --enable-javascript-markup=false turns off the page's scripts).
+Chromium and WebKit compared (WebKitGTK 2.50), each pinned by the test named:
+- Same: hidden="until-found" and `beforematch` (a search result or a text fragment reveals a
+  hidden part: test_search_result_in_a_hidden_section_reveals_it,
+  test_text_fragment_reveals_a_hidden_part); localStorage and history.replaceState on file://
+  (the [file] runs of the choice tests); Material's search on file:// through the iframe-worker
+  shim (test_search_for_company_portal_finds_the_guide[file]); `:has()` (greyed-out answers:
+  test_impossible_answers_are_greyed_out); content-visibility (every path table).
+- Same, and easy to get wrong: in both, checkVisibility() is true for an element that is itself
+  hidden="until-found" (it keeps its box; only its content is skipped), so "shown" in
+  scenarios.py also requires that the element's own content-visibility is not hidden.
+- Different: Tab in the search field. Material closes search and blurs the field; Chromium's
+  next Tab goes on into the page, WebKit's starts again at the top of the page
+  (test_tab_from_the_search_field_starts_again_at_the_top; Chromium's in test_situations.py).
+  Keyboard readers get into the guide in both through "Skip to content"
+  (test_keyboard_alone_from_the_skip_link_changes_the_situation).
 
-Where WebKit and Chromium differ, the difference is written at the test that pins it.
+Not covered yet: progress ticks across a reload (the guide has no progress on main yet).
 """
 
 import json
@@ -16,19 +32,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import scenarios
+import test_guides
 from conftest import SETTLED
-from readers import WebKitReader, start_webkit
+from readers import WebKitReader
 from scenarios import GUIDE, READ_PATH, assert_path, case_id, path_cases, query
 from test_situations import WCAG_22_AA
 
 pytestmark = pytest.mark.xdist_group("webkit")
-
-
-@pytest.fixture(scope="module")
-def webkit(xvfb_display):
-    driver = start_webkit(xvfb_display)
-    yield driver
-    driver.quit()
 
 
 @pytest.fixture
@@ -44,11 +54,27 @@ def reader(request, webkit, site_dir):
     return WebKitReader(webkit, request.getfixturevalue("http_root"))
 
 
-@pytest.mark.parametrize("case", path_cases(), ids=case_id)
+# Every guide of the site in every possible situation, from the Chromium tests' own tables: the
+# migration guide's (scenarios.py) and any further guide's (test_guides.SITE_EXPECTED).
+FURTHER_GUIDES = [(test_guides.html(path), choice)
+                  for site, path, choice in test_guides.SITUATIONS if site == "site"]
+
+
+@pytest.mark.parametrize("case", path_cases() + FURTHER_GUIDES, ids=case_id)
 def test_each_situation_shows_exactly_its_steps(over_http, case):
     guide, choice = case
     over_http.open(f"{guide}?{query(choice)}")
-    assert_path(over_http.run(READ_PATH), choice)
+    if guide == GUIDE:
+        assert_path(over_http.run(READ_PATH), choice)
+    else:
+        test_guides.check_guide_page(over_http.run(test_guides.READ_PAGE),
+                                     test_guides.SITE_EXPECTED[guide.replace(".html", ".md")],
+                                     choice)
+
+
+def test_an_answer_carries_to_every_guide_that_asks_it(webkit, guides_root):
+    """Across guides: the many-guides scenario site (the site itself has one guide so far)."""
+    test_guides.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
 
 
 def test_deep_link_selects_its_radios(reader):
@@ -61,6 +87,14 @@ def test_choice_follows_into_the_url_and_survives_a_reload(reader):
 
 def test_choice_is_remembered_across_guides(reader, guide_pages):
     scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+
+
+def test_impossible_answers_are_greyed_out(over_http):
+    scenarios.impossible_answers_are_greyed_out(over_http)
+
+
+def test_text_fragment_reveals_a_hidden_part(reader):
+    scenarios.text_fragment_reveals_a_hidden_part(reader)
 
 
 def test_search_for_company_portal_finds_the_guide(reader):

@@ -8,16 +8,9 @@ module has its own WebKit session.
 import pytest
 
 import scenarios
-from readers import WebKitReader, start_webkit
+from readers import WebKitReader
 
 pytestmark = pytest.mark.xdist_group("webkit")
-
-
-@pytest.fixture(scope="module")
-def webkit_without_javascript(xvfb_display):
-    driver = start_webkit(xvfb_display, "--enable-javascript-markup=false")
-    yield driver
-    driver.quit()
 
 
 @pytest.mark.parametrize("where", ["file", "http"])
