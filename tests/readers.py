@@ -85,7 +85,11 @@ class WebKitReader:
 
     def click(self, css):
         from selenium.webdriver.common.by import By
-        self.driver.find_element(By.CSS_SELECTOR, css).click()
+        element = self.driver.find_element(By.CSS_SELECTOR, css)
+        # As a reader scrolls to it: WebKitGTK's WebDriver does not scroll an element inside a
+        # scrolling panel (Material's search results) into view, and calls it not interactable.
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
 
     def type(self, css, text):
         # As for Chromium: typed key by key, results for a partial query could be on screen,
