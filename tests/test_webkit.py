@@ -23,7 +23,8 @@ Chromium and WebKit compared (WebKitGTK 2.50), each pinned by the test named:
   Keyboard readers get into the guide in both through "Skip to content"
   (test_keyboard_alone_from_the_skip_link_changes_the_situation).
 
-Not covered yet: progress ticks across a reload (the guide has no progress on main yet).
+Progress ticks (issue 16) are kept across a reload in both, on file:// and HTTP
+(test_ticks_survive_a_reload; Chromium's in test_progress.py).
 """
 
 import json
@@ -87,6 +88,10 @@ def test_choice_follows_into_the_url_and_survives_a_reload(reader):
 
 def test_choice_is_remembered_across_guides(reader, guide_pages):
     scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+
+
+def test_ticks_survive_a_reload(reader):
+    scenarios.ticks_survive_a_reload(reader)
 
 
 def test_impossible_answers_are_greyed_out(over_http):
