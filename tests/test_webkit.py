@@ -74,7 +74,7 @@ def test_each_situation_shows_exactly_its_steps(over_http, case):
 
 
 def test_an_answer_carries_to_every_guide_that_asks_it(webkit, guides_root):
-    """Across guides: the many-guides scenario site (the site itself has one guide so far)."""
+    """Across guides: the many-guides scenario site, whose guides share more questions."""
     test_guides.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
 
 
