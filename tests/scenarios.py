@@ -7,6 +7,7 @@ the Markdown markup: each step section (by heading id), who it is for, and each 
 sub-action in document order with who it is for. A sub-action also needs its parent action.
 """
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 from macros.situations import Registry
@@ -395,3 +396,29 @@ def impossible_answers_are_greyed_out(reader):
         "icloud", "phone"]
     assert answers["icloud"]["colour"] == answers["phone"]["colour"] != answers["none"]["colour"], (
         "disabled answers look the same as the one that can be chosen")
+
+
+# The "done" boxes a reader can see (issue 16), with their names and whether they are ticked.
+READ_BOXES = """() => [...document.querySelectorAll('article input[type=checkbox]')]
+  .filter((box) => box.checkVisibility())
+  .map((box) => [box.getAttribute('aria-label'), box.checked])"""
+
+
+def ticks_survive_a_reload(reader):
+    """Tick two actions, reload: the same two are ticked and the summary counts them."""
+    choice = {"mfa": "sms", "transfer": "icloud", "from": "iphone"}
+    reader.open(GUIDE)
+    reader.run("() => localStorage.clear()")
+    reader.open(f"{GUIDE}?{query(choice)}")
+    names = [name for name, _ in reader.run(READ_BOXES)]
+    ticked = [names[0], names[3]]
+    for name in ticked:
+        label = json.dumps(name, ensure_ascii=False)  # a quoted CSS string
+        reader.click(f"article input[type=checkbox][aria-label={label}]")
+    assert [name for name, box_ticked in reader.run(READ_BOXES) if box_ticked] == ticked
+    reader.reload()
+    assert [name for name, box_ticked in reader.run(READ_BOXES) if box_ticked] == ticked, (
+        "a reload lost the ticks")
+    total = len([text for depth, text in expected_path(choice)[1] if depth == 0])
+    assert reader.run(TEXT_OF, "[data-situation-summary]") == (
+        f"{REGISTRY.summary(choice)}: 2 of {total} steps done")

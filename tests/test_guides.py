@@ -72,7 +72,47 @@ EXPECTED = {
 # The guides of the site itself, by hand in the same way. The migration guide's table is
 # tests/test_situations.py (GUIDE_STEPS), which walks the same situations as its declaration;
 # writing/syntax.md asks questions only to show its examples.
-SITE_EXPECTED = {}
+# The Authenticator guide, from the source article (as tests/test_authenticator_backup.py PATHS):
+# backup and restore need an old iPhone that does MFA; everyone else sets up on the new phone.
+BACKUP = {"from": {"iphone"}, "mfa": {"app", "sms"}}
+SITE_EXPECTED = {
+    "authenticator-backup.md": {
+        "questions": [FROM, MFA],
+        "possible": 6,
+        "default": {"from": "iphone", "mfa": "app"},  # profiles/contoso.yml, the site's profile
+        "steps": [("step-1-back-up-on-the-old-iphone", BACKUP),
+                  ("step-2-set-up-the-new-iphone", ALL),
+                  ("step-3-restore-on-the-new-iphone", BACKUP)],
+        "parts": [("To back up your data, you need two accounts:", BACKUP),
+                  ("A backup from Android stays on Android", {"from": {"android"}}),
+                  ("Do this on the old iPhone, before you set up the new one.", BACKUP),
+                  ("Set up recovery in Microsoft Authenticator. This creates a recovery account "
+                   "for your work account credentials. On your old phone:", BACKUP),
+                  ("Note", BACKUP),  # the work account is set up again on the new phone
+                  ("You restore the backup once your new iPhone is enrolled for work, so set "
+                   "that up first.", BACKUP),
+                  ("Set up Authenticator on this phone. There's no backup to restore, so sign in "
+                   "to your work account in Authenticator and set it up there. Register this "
+                   "phone for MFA: you need it before you can get to your email. Then turn on "
+                   "phone sign-in: tap your employee email address, then Enable phone sign-in.",
+                   {"from": {"android"}, "mfa": {"app"}}),
+                  ("Optional: add phone sign-in. You can keep using the text message or call for "
+                   "two-step verification while you set up this phone. We still suggest phone "
+                   "sign-in, because it makes setup easiest. To add it, open Authenticator, sign "
+                   "in to your work account there and set it up. Then tap your employee email "
+                   "address and tap Enable phone sign-in.", {"from": {"android"}, "mfa": {"sms"}}),
+                  ("Finish setting up MFA on this phone. If you haven't registered it for "
+                   "multifactor authentication (MFA) yet, do it now: you can't get to your email "
+                   "until you do.", {"mfa": {"none"}}),
+                  ("Do this on the new iPhone, once it's enrolled.", BACKUP),
+                  ("Restore your Authenticator backup. In Authenticator, tap Begin recovery, then "
+                   "sign in with your personal Microsoft account. This brings back the MFA "
+                   "credentials that are allowed to be restored, plus your saved passwords.", BACKUP),
+                  ("Keep your old phone until the new one works", {"mfa": {"app"}}),
+                  ("Either phone can take the text or call", {"mfa": {"sms"}}),
+                  ("Set up MFA on the new phone", {"mfa": {"none"}})],
+    },
+}
 WALKED_ELSEWHERE = {"migrate-iphone.md", "writing/syntax.md"}
 DECLARED = guides(SITE)
 SITE_DECLARED = guides(PROJECT / "docs")

@@ -13,6 +13,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PROJECT, build_site, make_world_readable_dir, serve
 from macros.situations import guides
+import scenarios
+from readers import ChromiumReader
 from scenarios import GUIDE, REGISTRY, expected_path, query
 from test_situations import WCAG_22_AA, describe_violations, open_questions
 
@@ -161,6 +163,11 @@ def test_ticks_survive_a_reload(new_visit, site_root):
     page.goto(site_root + GUIDE)  # as from a bookmark: the remembered situation, the same ticks
     assert ticked_names(page) == names
     assert summary(page) == done_line(REGISTRY.summary(SMS_ICLOUD), 2, len(actions(SMS_ICLOUD)))
+
+
+def test_ticks_survive_a_reload_as_in_webkit(new_visit, site_root):
+    """The scenario test_webkit.py runs too (scenarios.py), read the same way in both engines."""
+    scenarios.ticks_survive_a_reload(ChromiumReader(new_visit(site_root).page, site_root))
 
 
 def test_the_count_follows_the_visible_steps_only(new_visit, http_root):

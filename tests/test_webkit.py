@@ -23,7 +23,8 @@ Chromium and WebKit compared (WebKitGTK 2.50), each pinned by the test named:
   Keyboard readers get into the guide in both through "Skip to content"
   (test_keyboard_alone_from_the_skip_link_changes_the_situation).
 
-Not covered yet: progress ticks across a reload (the guide has no progress on main yet).
+Progress ticks (issue 16) are kept across a reload in both, on file:// and HTTP
+(test_ticks_survive_a_reload; Chromium's in test_progress.py).
 """
 
 import json
@@ -73,7 +74,7 @@ def test_each_situation_shows_exactly_its_steps(over_http, case):
 
 
 def test_an_answer_carries_to_every_guide_that_asks_it(webkit, guides_root):
-    """Across guides: the many-guides scenario site (the site itself has one guide so far)."""
+    """Across guides: the many-guides scenario site, whose guides share more questions."""
     test_guides.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
 
 
@@ -87,6 +88,10 @@ def test_choice_follows_into_the_url_and_survives_a_reload(reader):
 
 def test_choice_is_remembered_across_guides(reader, guide_pages):
     scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+
+
+def test_ticks_survive_a_reload(reader):
+    scenarios.ticks_survive_a_reload(reader)
 
 
 def test_impossible_answers_are_greyed_out(over_http):
