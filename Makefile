@@ -31,7 +31,7 @@ $(INSTALLED): requirements.txt
 
 ## serve: live-reloading preview at http://127.0.0.1:8000
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 ## site: strict build into site/ (ORG=profile.yml for another organization); a failed build leaves the previous site/ as it was
 site: $(INSTALLED)
