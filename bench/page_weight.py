@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from bench import BenchError
 
-PAGES = {"home": "index.html", "guide": "migrate-iphone.html"}
+PAGES = {"home": "index.html", "guide": "migrate-iphone.html", "it": "it/link-to-this-guide.html"}
 KINDS = ("html", "css", "js", "search index", "images", "fonts", "other")
 SUFFIX_KINDS = {
     ".html": "html", ".css": "css", ".js": "js", ".mjs": "js",
