@@ -175,3 +175,20 @@ def search_site(page, query):
     field.fill(query[:-1])
     field.press(query[-1])
     return page.locator(".md-search-result__item a")
+
+
+@pytest.fixture(scope="module")
+def guide_in_situation(browser, http_root):
+    """The guide opened once per situation (a query such as "mfa=sms&transfer=none&from=iphone"
+    or "show=all"), shared by a module's read-only checks."""
+    context = browser.new_context()
+    pages = {}
+
+    def open_guide(situation):
+        if situation not in pages:
+            pages[situation] = context.new_page()
+            pages[situation].goto(f"{http_root}migrate-iphone.html?{situation}")
+        return pages[situation]
+
+    yield open_guide
+    context.close()

@@ -15,29 +15,34 @@ WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 
 EVERYONE = {}
-OLD_IPHONE_TRANSFER = {"from": {"iphone"}, "transfer": {"icloud", "phone"}}
-APP_WITH_BACKUP = {"mfa": {"app"}, "transfer": {"icloud", "phone"}}
+# Step 1 is done on the old iPhone before restoring from it: the source skips it for readers who
+# restore nothing, and its FAQ sends a reader whose old phone can't be used for MFA to set up MFA
+# on the new phone instead. The source's backup steps have no further condition.
+BACKUP_FROM_OLD_IPHONE = {"mfa": {"app", "sms"}, "from": {"iphone"},
+                          "transfer": {"icloud", "phone"}}
 
 # The guide's logic, stated from the source article independently of the Markdown markup:
 # each step section (by heading id), who it is for, and each action and sub-action in document
 # order with who it is for. A sub-action also needs its parent action to apply.
 GUIDE_STEPS = [
-    ("step-1-before-you-begin", OLD_IPHONE_TRANSFER, [
-        # The Authenticator backup holds app-based MFA credentials.
-        ("Set up recovery in Microsoft Authenticator", {"mfa": {"app"}}, [
+    ("step-1-before-you-begin", BACKUP_FROM_OLD_IPHONE, [
+        ("Set up recovery in Microsoft Authenticator", EVERYONE, [
             "Open Microsoft Authenticator", "Go to Settings", "Optional: you can also sync"]),
         ("Turn on automatic app downloads", EVERYONE, [
             "On your old phone, go to Settings > App Store", "Go to Automatic Downloads"]),
-        # A recent iCloud backup matters to "Transfer from iCloud" only.
-        ("Turn on iCloud backup", {"transfer": {"icloud"}}, [
+        ("Turn on iCloud backup", EVERYONE, [
             "On your old phone, go to Settings. Tap your Apple ID", "Turn on iCloud Backup"]),
-        ("Review your iCloud backup settings", {"transfer": {"icloud"}}, [
+        ("Review your iCloud backup settings", EVERYONE, [
             "Go back to iCloud", "Make sure the apps you want back"]),
     ]),
     ("step-2-power-on-the-new-device", EVERYONE, [
         ("Go through Setup Assistant", EVERYONE, [
             "Turn on the new phone",
-            ("When you see the Quick Start menu", {"from": {"iphone"}}),
+            # The old phone stays beside the new one for MFA; without MFA on it, only to transfer.
+            ("When you see the Quick Start menu, put your old phone next to the new one. Leave it",
+             {"from": {"iphone"}, "mfa": {"app", "sms"}}),
+            ("When you see the Quick Start menu, put your old phone next to the new one for the "
+             "transfer", {"from": {"iphone"}, "mfa": {"none"}, "transfer": {"phone"}}),
             "Pick how to move your data",
             ("Transfer from iCloud:", {"transfer": {"icloud"}}),
             ("Transfer from the old phone:", {"transfer": {"phone"}})]),
@@ -47,7 +52,7 @@ GUIDE_STEPS = [
             "On the new phone, open a work app",
             ("Finish MFA, or passwordless sign-in, with Authenticator", {"mfa": {"app"}}),
             ("Finish MFA with the text message or call", {"mfa": {"sms"}}),
-            ("When you're asked, register and set up MFA", {"mfa": {"none"}}),
+            ("Register and set up MFA on this new phone", {"mfa": {"none"}}),
             "Conditional Access blocks you"]),
     ]),
     ("step-3-device-enrollment", EVERYONE, [
@@ -60,11 +65,12 @@ GUIDE_STEPS = [
         ("Make your iPhone compliant", EVERYONE, []),
         ("Check compliance again", EVERYONE, []),
         ("Get access", EVERYONE, []),
-        # An Android phone's Authenticator backup can't be restored on iOS (it has transfer none).
-        ("Restore your Authenticator backup", APP_WITH_BACKUP, []),
-        ("Turn on phone sign-in. After the restore", APP_WITH_BACKUP, []),
+        # Restoring needs the backup made in Step 1 (an Android backup can't be restored on iOS).
+        ("Restore your Authenticator backup", BACKUP_FROM_OLD_IPHONE, []),
+        ("Turn on phone sign-in. After the restore", BACKUP_FROM_OLD_IPHONE, []),
+        # No backup: the work account is set up in Authenticator before anything else there.
         ("Set up Authenticator on this phone", {"mfa": {"app"}, "transfer": {"none"}}, []),
-        ("Turn on phone sign-in (recommended)", {"mfa": {"sms"}}, []),
+        ("Optional: add phone sign-in", {"mfa": {"sms"}, "transfer": {"none"}}, []),
         ("Finish setting up MFA on this phone", {"mfa": {"none"}}, []),
     ]),
 ]
@@ -132,22 +138,6 @@ READ_PATH = """() => {
   return {steps: steps.map((h) => [h.id, h.firstChild.textContent.trim()]), actions, numbering,
           toc, boxes, summary: document.querySelector('[data-situation-summary]').textContent};
 }"""
-
-
-@pytest.fixture(scope="module")
-def guide_in_situation(browser, http_root):
-    """The guide opened once per situation (a deep link), shared by the read-only checks."""
-    context = browser.new_context()
-    pages = {}
-
-    def open_guide(situation):
-        if situation not in pages:
-            pages[situation] = context.new_page()
-            pages[situation].goto(f"{http_root}{GUIDE}?{situation}")
-        return pages[situation]
-
-    yield open_guide
-    context.close()
 
 
 @pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)

@@ -85,6 +85,8 @@
 
   function markRoot() {
     root.classList.add("situations");
+    /* On a chosen path the labels would only repeat the reader's answer (situations.css). */
+    root.classList.toggle("situations--chosen", !state.all);
     dimensions.forEach(function (d) {
       if (state.all) root.removeAttribute("data-situation-" + d.key);
       else root.setAttribute("data-situation-" + d.key, state.choice[d.key]);
