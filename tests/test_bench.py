@@ -74,3 +74,11 @@ def test_results_record_the_machine_load_and_the_targets(smoke):
         assert len(results[moment]["load_average"]) == 3
         assert results[moment]["cpus"] >= 1
     assert {type(check["met"]) for check in results["targets"]} == {bool}
+
+
+def test_the_it_page_is_weighed_too(smoke):
+    _, results = smoke
+    views = results["page_weight"]["it"]
+    for config in ("project", "bare"):
+        assert views[config]["total"]["gzip"] > 0
+    assert views["project"]["outside_requests"] == []
