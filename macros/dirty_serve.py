@@ -5,19 +5,18 @@ pages whose Markdown is newer than their HTML (about 1 s at 1000 pages instead o
 build). On its own that preview goes wrong in three ways, which this hook fixes:
 
 - pages that were not rebuilt have no title, so the rebuilt page's navigation showed blank
-  links: their front matter is read again (`on_env`), which is all a title needs;
+  links: they get the title the last build recorded (`on_env`), unchanged since;
 - a change to anything but a page's own Markdown (mkdocs.yml, macros/, overrides/, profiles/,
   a stylesheet, an included example), a page added, removed or renamed, or a page whose title
   changed would leave the other pages stale: then every page is rebuilt (`on_files`);
 - MkDocs warns about every dirty build, which `strict: true` turns into an error: that one
   warning is dropped (any other warning still fails the rebuild).
 
-What stays stale until the next full build (`make site`, or restarting `make serve`) is
-described in README "Performance": links *into* the rebuilt page from other pages are not
-re-checked for missing anchors, and the other pages keep the edited page's old headings in
-their table of contents only if they show them (they don't: Material lists the current page's
-headings only). Search is merged by Material itself (its search plugin keeps the other pages'
-entries across dirty rebuilds).
+Search stays whole: Material's search plugin keeps the other pages' entries across dirty
+rebuilds and replaces the saved page's. What stays stale until the next full build (`make site`,
+or restarting `make serve`), as README "Performance" says: links between the saved page and
+anchors (headings) of *other* pages are not checked in either direction, and a removed page's
+old HTML is still served.
 """
 
 import hashlib
@@ -67,7 +66,8 @@ def input_files(config, files):
     if profile:
         paths.append(Path(profile))
     for folder in config.watch:
-        paths.extend(path for path in Path(folder).rglob("*") if path.is_file())
+        paths.extend(path for path in Path(folder).rglob("*")
+                     if path.is_file() and "__pycache__" not in path.parts)
     paths.extend(Path(file.abs_src_path) for file in files
                  if file.abs_src_path and not (file.is_documentation_page()
                                                and file.inclusion.is_included()))
