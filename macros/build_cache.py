@@ -12,22 +12,35 @@ Pages without any Jinja syntax (no `{{`, `{%` or `{#`) are not templates at all:
 
 The theme's templates (Material's and overrides/) and files pulled in with `{% include %}` use
 Jinja's own bytecode cache, which checks each file's text.
+
+Then Markdown: a page whose Markdown *after* the macros ran is the same as in an earlier build,
+in a site with the same files (names, URLs, which are in the navigation), the same Markdown
+extensions and settings, the same link checks and the same code in macros/, gets the HTML,
+table of contents, title and anchors that build made (`.cache/pages/`). Only results of renders
+that logged no warning are kept, so a page with a broken link is rendered, and reported, every
+time. Links to other pages' anchors are still checked on every build from the kept links.
 """
 
 import hashlib
+import json
+import logging
 import marshal
 import os
+import pickle
 import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 # Bump when the cache's format or key changes.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+MACROS = Path(__file__).resolve().parent
 # Entries that no build has used for this long are deleted after a build.
 KEEP_UNUSED_SECONDS = 14 * 24 * 3600
 
@@ -96,12 +109,79 @@ class PageCompileCache:
         except (OSError, ValueError, EOFError, TypeError):
             pass
         code = self.compile(source)  # a syntax error raises here, as without the cache
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole under a temporary name, then renamed: parallel builds never read half.
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-            temporary.write(marshal.dumps(code))
-        os.replace(temporary.name, path)
+        write_whole(path, marshal.dumps(code))
         return code
+
+
+def write_whole(path, data):
+    """Written under a temporary name, then renamed: parallel builds never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
+        temporary.write(data)
+    os.replace(temporary.name, path)
+
+
+class WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+class PageRenderCache:
+    """Markdown to HTML once per (Markdown after macros, site files, settings); see the docstring."""
+
+    def __init__(self, config, files, folder):
+        self.folder = folder
+        self.files = files
+        site = sorted((file.src_uri, file.dest_uri, file.url, file.inclusion.name)
+                      for file in files)
+        extensions = [name if isinstance(name, str) else type(name).__qualname__
+                      for name in config.markdown_extensions]
+        code = sorted((path.name, path.read_bytes()) for path in MACROS.iterdir()
+                      if path.suffix in (".py", ".yml"))
+        versions = [metadata.version(name) for name in
+                    ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")]
+        self.context = hashlib.sha256(repr([
+            CACHE_FORMAT, sys.version, versions, site, extensions,
+            json.dumps(config.mdx_configs, sort_keys=True, default=repr),
+            repr(config.validation), config.use_directory_urls, code]).encode()).digest()
+
+    def render(self, page, config, files):
+        key = hashlib.sha256(self.context + page.file.src_uri.encode() + b"\0"
+                             + page.markdown.encode()).hexdigest()
+        path = self.folder / key[:2] / key
+        try:
+            kept = pickle.loads(path.read_bytes())
+            os.utime(path)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+            kept = None
+        if kept is not None:
+            page.content, page.toc, page._title_from_render = kept["html"], kept["toc"], kept["title"]
+            page.present_anchor_ids = set(kept["anchors"])
+            if kept["links"] is not None:
+                page.links_to_anchors = {files.get_file_from_path(uri): links
+                                         for uri, links in kept["links"].items()}
+            return
+        counter = WarningCounter()
+        logging.getLogger("mkdocs").addHandler(counter)
+        try:
+            Page.render(page, config, files)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(counter)
+        if counter.count:
+            return  # rendered again, and warned about again, next time
+        links = page.links_to_anchors
+        write_whole(path, pickle.dumps({
+            "html": page.content, "toc": page.toc, "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": None if links is None else {f.src_uri: v for f, v in links.items()}}))
+
+
+# The build in progress (the module is loaded afresh for every build).
+this_build = {}
 
 
 def prune(folder):
@@ -127,13 +207,27 @@ def on_config(config):
     macros.env.bytecode_cache = FileSystemBytecodeCache(str(mkdir(root / "jinja-includes")))
 
 
+# Once the site's files and their places in the navigation are settled.
+def on_nav(nav, config, files):
+    this_build["pages"] = PageRenderCache(config, files, cache_root(config) / "pages")
+    return nav
+
+
+def on_pre_page(page, config, files):
+    pages = this_build.get("pages")
+    if pages is not None:
+        page.render = lambda config, files: pages.render(page, config, files)
+    return page
+
+
 def on_env(env, config, files):
     env.bytecode_cache = FileSystemBytecodeCache(str(mkdir(cache_root(config) / "jinja-theme")))
     return env
 
 
 def on_post_build(config):
-    prune(cache_root(config) / "jinja")
+    for folder in ("jinja", "pages"):
+        prune(cache_root(config) / folder)
 
 
 def mkdir(folder):
