@@ -22,7 +22,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: serve site test test-webkit lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ site: $(INSTALLED)
 ## test: strict build, Markdown lint, link check, unit and browser tests
 test: site lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
+test-webkit: $(INSTALLED)
+	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples are parts of pages, so they need not start with a heading (rule md041).

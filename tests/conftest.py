@@ -43,6 +43,18 @@ def build_site(site_dir, docs_dir=None, config=PROJECT / "mkdocs.yml", env=None,
     )
 
 
+# The virtualenv running the tests: `make` inside a test uses it and never installs into it.
+VENV = Path(sys.executable).parent.parent
+
+
+def run_make(*args, cwd=PROJECT, timeout=600, env=None):
+    """`make` as a test runs it: with this virtualenv, with `.installed` taken as up to date (so
+    a test never runs pip mid-suite), and time-limited so a hang fails with a message."""
+    command = ["make", "--no-print-directory", "-o", f"{VENV}/.installed", *args, f"VENV={VENV}"]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
 @pytest.fixture(scope="session")
 def site_dir():
     """The default site, built once per test session from the working tree."""
@@ -54,13 +66,18 @@ def site_dir():
 
 
 @pytest.fixture(scope="session")
+def guide_pages(site_dir):
+    """Every page of the built site that asks for the reader's situation (it has the picker)."""
+    return sorted(page.relative_to(site_dir).as_posix() for page in site_dir.rglob("*.html")
+                  if 'class="situation-picker"' in page.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
 def fabrikam_site_dir():
     """The second example organization's site, built once per session through `make site ORG=`."""
     folder = make_world_readable_dir("help-site-fabrikam-")
-    result = subprocess.run(
-        ["make", "--no-print-directory", "site", f"SITE_DIR={folder / 'site'}",
-         f"ORG={PROJECT / 'profiles' / 'fabrikam.yml'}"],
-        cwd=PROJECT, capture_output=True, text=True, timeout=300)
+    result = run_make("site", f"SITE_DIR={folder / 'site'}",
+                      f"ORG={PROJECT / 'profiles' / 'fabrikam.yml'}")
     assert result.returncode == 0, f"the Fabrikam site does not build:\n{result.stderr}"
     yield folder / "site"
     shutil.rmtree(folder, ignore_errors=True)
@@ -119,6 +136,20 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def xvfb_display():
+    """A virtual screen for WebKitGTK (the WebKit leg, readers.py)."""
+    from readers import missing_webkit_message, start_xvfb
+
+    missing = missing_webkit_message()
+    if missing:
+        pytest.fail(missing, pytrace=False)
+    process, display = start_xvfb()
+    yield display
+    process.terminate()
+    process.wait(timeout=30)
+
+
 class Visit:
     """A browser tab that records every request leaving the site and every console error."""
 
@@ -161,6 +192,19 @@ def new_visit(browser):
         context.close()
 
 
+# True once nothing on the page is still fading or moving (CSS transitions and animations with
+# an end; Material's fade-ins take 250 ms) and no element the reader sees is part-transparent
+# because of one. Colour checks (axe's color-contrast) must measure what the reader ends up
+# seeing, not a frame of a fade-in.
+SETTLED = """() => document.getAnimations().every((animation) =>
+  animation.playState !== "running" ||
+  !Number.isFinite(animation.effect.getComputedTiming().endTime))"""
+
+
+def wait_until_settled(page, timeout=15_000):
+    page.wait_for_function(SETTLED, timeout=timeout)
+
+
 def search_site(page, query):
     """Type a query into Material's search as a reader would, once it says it is ready.
 
@@ -184,11 +228,11 @@ def guide_in_situation(browser, http_root):
     context = browser.new_context()
     pages = {}
 
-    def open_guide(situation):
-        if situation not in pages:
-            pages[situation] = context.new_page()
-            pages[situation].goto(f"{http_root}migrate-iphone.html?{situation}")
-        return pages[situation]
+    def open_guide(situation, guide="migrate-iphone.html"):
+        if (guide, situation) not in pages:
+            pages[guide, situation] = context.new_page()
+            pages[guide, situation].goto(f"{http_root}{guide}?{situation}")
+        return pages[guide, situation]
 
     yield open_guide
     context.close()

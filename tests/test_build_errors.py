@@ -5,14 +5,13 @@ Every row of the writing guide's error table (macros/writer_mistakes.yml) is a c
 
 import hashlib
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site
+from conftest import PROJECT, build_site, run_make
 
 SITES = Path(__file__).parent / "sites"
 MISTAKES = yaml.safe_load((PROJECT / "macros" / "writer_mistakes.yml").read_text(encoding="utf-8"))
@@ -57,15 +56,11 @@ def tree_digest(folder):
 
 def test_failed_make_site_leaves_the_previous_site_intact(tmp_path):
     site = tmp_path / "site"
-    good = subprocess.run(["make", "--no-print-directory", "site", f"SITE_DIR={site}"],
-                          cwd=PROJECT, capture_output=True, text=True)
+    good = run_make("site", f"SITE_DIR={site}")
     assert good.returncode == 0, good.stderr
     before = tree_digest(site)
 
-    broken = subprocess.run(
-        ["make", "--no-print-directory", "site", f"SITE_DIR={site}",
-         f"HELP_DOCS_DIR={SITES / 'broken-link' / 'docs'}"],
-        cwd=PROJECT, capture_output=True, text=True)
+    broken = run_make("site", f"SITE_DIR={site}", f"HELP_DOCS_DIR={SITES / 'broken-link' / 'docs'}")
 
     assert broken.returncode != 0
     assert "old-guide.md" in broken.stdout + broken.stderr

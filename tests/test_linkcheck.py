@@ -1,9 +1,14 @@
 """LinkChecker (with AnchorCheck) over the built site: clean as built, failing on breakage."""
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
+import linkcheck
 import pytest
 
 from conftest import PROJECT, make_world_readable_dir
@@ -55,3 +60,60 @@ def test_broken_anchor_fails_the_check(damaged_site):
     result = run_linkchecker(site / "index.html")
     assert result.returncode == 1
     assert "Anchor `no-such-heading'" in result.stdout and "not found" in result.stdout
+
+
+WRAPPER = PROJECT / "tests" / "linkcheck_site.py"
+
+
+@pytest.fixture
+def private_venv():
+    """A virtualenv under a folder only root may enter (0700), as in CI's fresh clone in a
+    private temp dir. LinkChecker itself lives there; the other libraries come from this venv."""
+    if os.geteuid() != 0:
+        pytest.skip("LinkChecker drops privileges only when run as root")
+    folder = Path(tempfile.mkdtemp(prefix="help-private-"))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder / "venv")],
+                   check=True, timeout=120)
+    python = folder / "venv" / "bin" / "python"
+    packages = Path(subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True).stdout.strip())
+    shutil.copytree(Path(linkcheck.__file__).parent, packages / "linkcheck",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (packages / "test-venv.pth").write_text(
+        "\n".join(p for p in sys.path if p.endswith("-packages")) + "\n", encoding="utf-8")
+    yield python
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_missing_anchor_is_reported_from_a_private_virtualenv(private_venv, damaged_site):
+    """As root LinkChecker lists its plugins only after becoming `nobody`, who cannot read a
+    0700 folder: without the wrapper's fix AnchorCheck silently drops out."""
+    site = damaged_site("index.html#no-such-heading")
+    where = subprocess.run([str(private_venv), "-c", "import linkcheck; print(linkcheck.__file__)"],
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(private_venv.parent.parent)), where
+    result = subprocess.run(
+        [str(private_venv), *LINKCHECKER[1:], str(site / "index.html")],
+        capture_output=True, text=True, timeout=300)
+    assert "Anchor `no-such-heading'" in result.stdout, (
+        "LinkChecker run from a private (0700) virtualenv no longer checks anchors:\n"
+        + result.stdout + result.stderr)
+    assert result.returncode == 1
+
+
+REFUSAL = "LinkChecker's AnchorCheck plugin could not be loaded: anchors would go unchecked."
+
+
+def test_wrapper_refuses_to_run_without_anchorcheck(site_dir):
+    """If LinkChecker's plugin list comes back empty, the check fails instead of passing blind."""
+    no_plugins = (
+        "import runpy, sys, linkcheck.loader\n"
+        "linkcheck.loader.get_package_modules = lambda *args: iter(())\n"
+        f"sys.argv = [{str(WRAPPER)!r}, {str(site_dir / 'index.html')!r}]\n"
+        f"runpy.run_path({str(WRAPPER)!r}, run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", no_plugins], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode != 0, "the link check ran without AnchorCheck:\n" + result.stdout
+    assert REFUSAL in result.stderr

@@ -2,13 +2,12 @@
 on the pages, as text, with its contacts as links."""
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site
+from conftest import PROJECT, build_site, run_make
 from macros.org_profile import ProfileError, load
 from macros.situations import Registry
 
@@ -70,10 +69,7 @@ def test_bad_profile_stops_make_site_and_keeps_the_previous_site(site_dir, tmp_p
     before = sorted((p.relative_to(previous), p.read_bytes()) for p in previous.rglob("*")
                     if p.is_file())
 
-    result = subprocess.run(
-        ["make", "--no-print-directory", "site", f"SITE_DIR={previous}",
-         f"ORG={BAD_PROFILES / 'unknown-key.yml'}"],
-        cwd=PROJECT, capture_output=True, text=True)
+    result = run_make("site", f"SITE_DIR={previous}", f"ORG={BAD_PROFILES / 'unknown-key.yml'}")
 
     output = result.stdout + result.stderr
     assert result.returncode != 0

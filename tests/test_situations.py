@@ -1,198 +1,44 @@
 """"Your situation" in Chromium: the reader picks MFA method, transfer and old phone, and sees
 only their steps — from a deep link, after a reload, in print, and without JavaScript."""
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import search_site
-from macros.situations import Registry
+import scenarios
+from readers import ChromiumReader
+from scenarios import GUIDE, READ_PATH, REGISTRY, assert_path, case_id, path_cases, query
 
-GUIDE = "migrate-iphone.html"
-REGISTRY = Registry.load()
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 
-EVERYONE = {}
-# Step 1 is done on the old iPhone before restoring from it: the source skips it for readers who
-# restore nothing, and its FAQ sends a reader whose old phone can't be used for MFA to set up MFA
-# on the new phone instead. The source's backup steps have no further condition.
-BACKUP_FROM_OLD_IPHONE = {"mfa": {"app", "sms"}, "from": {"iphone"},
-                          "transfer": {"icloud", "phone"}}
 
-# The guide's logic, stated from the source article independently of the Markdown markup:
-# each step section (by heading id), who it is for, and each action and sub-action in document
-# order with who it is for. A sub-action also needs its parent action to apply.
-GUIDE_STEPS = [
-    ("step-1-before-you-begin", BACKUP_FROM_OLD_IPHONE, [
-        ("Set up recovery in Microsoft Authenticator", EVERYONE, [
-            "Open Microsoft Authenticator", "Go to Settings", "Optional: you can also sync"]),
-        ("Turn on automatic app downloads", EVERYONE, [
-            "On your old phone, go to Settings > App Store", "Go to Automatic Downloads"]),
-        ("Turn on iCloud backup", EVERYONE, [
-            "On your old phone, go to Settings. Tap your Apple ID", "Turn on iCloud Backup"]),
-        ("Review your iCloud backup settings", EVERYONE, [
-            "Go back to iCloud", "Make sure the apps you want back"]),
-    ]),
-    ("step-2-power-on-the-new-device", EVERYONE, [
-        ("Go through Setup Assistant", EVERYONE, [
-            "Turn on the new phone",
-            # The old phone stays beside the new one for MFA; without MFA on it, only to transfer.
-            ("When you see the Quick Start menu, put your old phone next to the new one. Leave it",
-             {"from": {"iphone"}, "mfa": {"app", "sms"}}),
-            ("When you see the Quick Start menu, put your old phone next to the new one for the "
-             "transfer", {"from": {"iphone"}, "mfa": {"none"}, "transfer": {"phone"}}),
-            "Pick how to move your data",
-            ("Transfer from iCloud:", {"transfer": {"icloud"}}),
-            ("Transfer from the old phone:", {"transfer": {"phone"}})]),
-        ("The phone restarts", {"transfer": {"icloud", "phone"}}, []),
-        ("Before you go on, check that Microsoft Authenticator is installed", EVERYONE, []),
-        ("Start device enrollment", EVERYONE, [
-            "On the new phone, open a work app",
-            ("Finish MFA, or passwordless sign-in, with Authenticator", {"mfa": {"app"}}),
-            ("Finish MFA with the text message or call", {"mfa": {"sms"}}),
-            ("Register and set up MFA on this new phone", {"mfa": {"none"}}),
-            "Conditional Access blocks you"]),
-    ]),
-    ("step-3-device-enrollment", EVERYONE, [
-        ("Install Intune Company Portal", EVERYONE, []),
-        ("Install the mobile device management (MDM) profile", EVERYONE, [
-            "Sign in to Company Portal", "Tap through the setup screens",
-            "Download the management profile", "Open the Settings app"]),
-        ("Sync your phone", EVERYONE, []),
-        ("Wait while your work apps install", EVERYONE, []),
-        ("Make your iPhone compliant", EVERYONE, []),
-        ("Check compliance again", EVERYONE, []),
-        ("Get access", EVERYONE, []),
-        # Restoring needs the backup made in Step 1 (an Android backup can't be restored on iOS).
-        ("Restore your Authenticator backup", BACKUP_FROM_OLD_IPHONE, []),
-        ("Turn on phone sign-in. After the restore", BACKUP_FROM_OLD_IPHONE, []),
-        # No backup: the work account is set up in Authenticator before anything else there.
-        ("Set up Authenticator on this phone", {"mfa": {"app"}, "transfer": {"none"}}, []),
-        ("Optional: add phone sign-in", {"mfa": {"sms"}, "transfer": {"none"}}, []),
-        ("Finish setting up MFA on this phone", {"mfa": {"none"}}, []),
-    ]),
-]
-STEP_TITLES = {"step-1-before-you-begin": "Before you begin",
-               "step-2-power-on-the-new-device": "Power on the new device",
-               "step-3-device-enrollment": "Device enrollment"}
-PREREQUISITE_BOXES = {"app": "Keep your old phone until the new one works",
-                      "sms": "Either phone can take the text or call",
-                      "none": "Set up MFA on the new phone"}
-
-
-def applies(condition, choice):
-    return all(choice[key] in values for key, values in condition.items())
-
-
-def expected_path(choice):
-    """(visible step ids, visible actions as (depth, text start)) for a choice."""
-    steps, actions = [], []
-    for step_id, step_condition, step_actions in GUIDE_STEPS:
-        if not applies(step_condition, choice):
-            continue
-        steps.append(step_id)
-        for text, condition, subactions in step_actions:
-            if not applies(condition, choice):
-                continue
-            actions.append((0, text))
-            for sub in subactions:
-                sub_text, sub_condition = sub if isinstance(sub, tuple) else (sub, EVERYONE)
-                if applies(sub_condition, choice):
-                    actions.append((1, sub_text))
-    return steps, actions
-
-
-def query(choice):
-    return "&".join(f"{key}={value}" for key, value in choice.items())
-
-
-READ_PATH = """() => {
-  const shown = (el) => !el.closest('[hidden]');
-  const steps = [...document.querySelectorAll('article h2.step')].filter(shown);
-  const actions = [];
-  const numbering = [];
-  for (const heading of steps) {
-    const section = heading.closest('.situation') || heading.parentElement;
-    let list = heading.nextElementSibling;
-    while (list && list.tagName !== 'OL') list = list.nextElementSibling;
-    for (const item of list.querySelectorAll('li')) {
-      if (!shown(item)) continue;
-      const copy = item.cloneNode(true);
-      copy.querySelectorAll('ol, ul, .situation__label').forEach((el) => el.remove());
-      const depth = item.parentElement === list ? 0 : 1;
-      actions.push([depth, copy.textContent.trim().replace(/\\s+/g, ' ')]);
-    }
-    for (const ol of [list, ...list.querySelectorAll('ol')]) {
-      if (!shown(ol)) continue;
-      const items = [...ol.children];
-      numbering.push(items.filter(shown).map((li) =>
-        li.hasAttribute('value') ? li.value : items.indexOf(li) + 1));
-    }
-  }
-  const toc = [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]
-    .filter(shown).map((a) => a.hash.slice(1));
-  const boxes = [...document.querySelectorAll('article .admonition-title')]
-    .filter(shown).map((t) => t.textContent.trim());
-  return {steps: steps.map((h) => [h.id, h.firstChild.textContent.trim()]), actions, numbering,
-          toc, boxes, summary: document.querySelector('[data-situation-summary]').textContent};
-}"""
-
-
-@pytest.mark.parametrize("choice", REGISTRY.possible_choices(), ids=query)
-def test_each_situation_shows_exactly_its_steps(guide_in_situation, choice):
-    shown = guide_in_situation(query(choice)).evaluate(READ_PATH)
-    steps, actions = expected_path(choice)
-
-    assert [step_id for step_id, _ in shown["steps"]] == steps
-    assert [title for _, title in shown["steps"]] == [
-        f"Step {n}: {STEP_TITLES[step_id]}" for n, step_id in enumerate(steps, 1)]
-    assert len(shown["actions"]) == len(actions), shown["actions"]
-    for (depth, text), (shown_depth, shown_text) in zip(actions, shown["actions"]):
-        assert shown_depth == depth and shown_text.startswith(text), (text, shown_text)
-    for numbers in shown["numbering"]:
-        assert numbers == list(range(1, len(numbers) + 1))
-    hidden_steps = {step_id for step_id, *_ in GUIDE_STEPS} - set(steps)
-    assert not hidden_steps & set(shown["toc"])
-    assert set(steps) <= set(shown["toc"])
-    assert PREREQUISITE_BOXES[choice["mfa"]] in shown["boxes"]
-    assert not set(PREREQUISITE_BOXES.values()) - {PREREQUISITE_BOXES[choice["mfa"]]} & set(
-        shown["boxes"])
-    plural = "step" if len(steps) == 1 else "steps"
-    assert shown["summary"] == f"{REGISTRY.summary(choice)}: {len(steps)} {plural}"
+@pytest.mark.parametrize("case", path_cases(), ids=case_id)
+def test_each_situation_shows_exactly_its_steps(guide_in_situation, case):
+    """The path table (its cases and checks are shared with WebKit: scenarios.py)."""
+    guide, choice = case
+    assert_path(guide_in_situation(query(choice), guide).evaluate(READ_PATH), choice)
 
 
 def checked(page):
-    return {name: page.locator(f"input[name={name}]:checked").get_attribute("value")
-            for name in ("mfa", "transfer", "from")}
+    return scenarios.checked(ChromiumReader(page, ""))
 
 
 def url_choice(page):
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    return scenarios.url_choice(ChromiumReader(page, "").url)
 
 
 def test_deep_link_selects_its_radios(new_visit, site_root):
-    choice = {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    page = new_visit(site_root).open(f"{GUIDE}?{query(choice)}")
-    assert checked(page) == choice
-    assert page.locator("[data-situation-summary]").inner_text().startswith(
-        "text message or call · transfer from the old iPhone · old iPhone")
+    scenarios.deep_link_selects_its_radios(ChromiumReader(new_visit(site_root).page, site_root))
 
 
 def test_choice_follows_into_the_url_and_survives_a_reload(new_visit, site_root):
-    visit = new_visit(site_root)
-    page = visit.open(GUIDE)
-    page.get_by_label("Text message or phone call").check()
-    page.get_by_label("Transfer directly from the old iPhone").check()
-    assert url_choice(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
+    scenarios.choice_follows_into_the_url_and_survives_a_reload(
+        ChromiumReader(new_visit(site_root).page, site_root))
 
-    page.goto(site_root + GUIDE)  # no query: the remembered choice comes back
-    assert checked(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    assert url_choice(page) == {"mfa": "sms", "transfer": "phone", "from": "iphone"}
-    assert not page.locator("#step-1-before-you-begin").is_hidden()
-    assert page.get_by_text("Finish MFA with the text message or call").is_visible()
-    assert page.get_by_text("Finish MFA, or passwordless sign-in").is_hidden()
+
+def test_choice_is_remembered_across_guides(new_visit, site_root, guide_pages):
+    scenarios.choice_is_remembered_across_pages(
+        ChromiumReader(new_visit(site_root).page, site_root), guide_pages)
 
 
 def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site_root):
@@ -244,30 +90,14 @@ def test_print_shows_only_the_chosen_path_and_says_for_whom(new_visit, http_root
 
 
 def test_without_javascript_every_section_shows_with_its_label(new_visit, site_root):
-    page = new_visit(site_root, java_script_enabled=False).open(GUIDE)
-    sections = page.locator("article .situation")
-    assert sections.count() >= 20
-    for index in range(sections.count()):
-        section = sections.nth(index)
-        assert section.is_visible()
-        assert section.locator(".situation__label").first.inner_text().startswith("Only")
-    assert page.locator(".situation-picker").is_hidden()
+    visit = new_visit(site_root, java_script_enabled=False)
+    scenarios.without_javascript_every_section_shows_with_its_label(
+        ChromiumReader(visit.page, site_root))
 
 
 def test_search_result_in_a_hidden_section_reveals_it(new_visit, site_root):
-    visit = new_visit(site_root)
-    page = visit.open(f"{GUIDE}?mfa=app&transfer=none&from=android")
-    assert page.locator("#step-1-before-you-begin").is_hidden()
-    step_1_hit = search_site(page, "Back Up Now").and_(
-        page.locator("a[href*='#step-1-before-you-begin']"))
-    step_1_hit.wait_for(state="attached")
-    if not step_1_hit.is_visible():  # Material folds a page's further sections: "N more"
-        page.locator(".md-search-result__more summary").first.click()
-    step_1_hit.click()
-    heading = page.locator("#step-1-before-you-begin")
-    heading.wait_for(state="visible")
-    note = page.locator("[data-situation-note]").inner_text()
-    assert "not in your chosen steps" in note and "old iPhone" in note
+    scenarios.search_result_reveals_a_hidden_part(
+        ChromiumReader(new_visit(site_root).page, site_root))
 
 
 def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, site_root):
@@ -290,30 +120,70 @@ def test_hidden_sections_stay_findable_with_find_in_page(new_visit, http_root):
     assert restore.get_attribute("hidden") is None
 
 
+# Two situations that, between them, make every question hide something while parsing.
+PRE_PAINT_SITUATIONS = ["mfa=sms&transfer=icloud&from=iphone", "mfa=app&transfer=none&from=android"]
+RECORD_WHILE_PARSING = """(keys) => {
+  window.seenWhileParsing = [];
+  new MutationObserver((records) => {
+    if (document.documentElement.classList.contains('situations-ready')) return;
+    for (const record of records) for (const node of record.addedNodes) {
+      if (node.nodeType === 1 && node.matches('.situation')) {
+        const condition = Object.fromEntries(keys.filter((key) => node.hasAttribute('data-' + key))
+          .map((key) => [key, node.getAttribute('data-' + key).split(' ')]));
+        seenWhileParsing.push([condition, getComputedStyle(node).display]);
+      }
+    }
+  }).observe(document, {childList: true, subtree: true});
+}"""
+
+
 def test_other_paths_are_hidden_before_the_first_paint(new_visit, http_root):
-    """While the page is still being parsed, sections that don't apply are already hidden."""
-    visit = new_visit(http_root)
-    visit.page.add_init_script("""
-      window.seenWhileParsing = [];
-      new MutationObserver((records) => {
-        if (document.documentElement.classList.contains('situations-ready')) return;
-        for (const record of records) for (const node of record.addedNodes) {
-          if (node.nodeType === 1 && node.matches('.situation')) {
-            seenWhileParsing.push([node.dataset.mfa || '', getComputedStyle(node).display]);
-          }
-        }
-      }).observe(document, {childList: true, subtree: true});
-    """)
-    page = visit.open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
-    seen = page.evaluate("seenWhileParsing")
-    assert any(mfa == "app" for mfa, _ in seen)
-    for mfa, display in seen:
-        if mfa and "sms" not in mfa.split():
-            assert display == "none", (mfa, display)
-    shift = page.evaluate("""() => new Promise((done) => new PerformanceObserver((list) =>
-        done(list.getEntries().reduce((sum, e) => sum + e.value, 0)))
-      .observe({type: 'layout-shift', buffered: true}) || setTimeout(() => done(0), 500))""")
-    assert shift == 0
+    """While the page is still being parsed, sections that don't apply are already hidden, for
+    every question (not only the first), and those that apply are not."""
+    keys = [dimension.key for dimension in REGISTRY.dimensions]
+    hid_something = set()
+    for situation in PRE_PAINT_SITUATIONS:
+        visit = new_visit(http_root)
+        visit.page.add_init_script(f"({RECORD_WHILE_PARSING})({keys!r})")
+        page = visit.open(f"{GUIDE}?{situation}")
+        choice = dict(pair.split("=") for pair in situation.split("&"))
+        seen = page.evaluate("seenWhileParsing")
+        assert seen, "no section was seen while the page was parsed"
+        for condition, display in seen:
+            wrong = [key for key, values in condition.items() if choice[key] not in values]
+            hid_something.update(wrong)
+            assert (display == "none") == bool(wrong), (
+                f"before the first paint, for {situation}, a section for {condition} "
+                f"has display {display}: the wrong path would flash")
+    assert hid_something == set(keys), "some question hid nothing in these situations"
+
+
+# Sums the layout shifts since the page started loading, then makes one on purpose (a block
+# pushed in above the article): the observer must report that one too, so a browser or a
+# broken observer that reports nothing cannot pass as "no shift".
+MEASURE_LAYOUT_SHIFT = """() => new Promise((done) => {
+  let shifts = 0, sinceLoad = null;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (sinceLoad === null) shifts += entry.value;
+      else done({sinceLoad, control: entry.value});
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => {
+    sinceLoad = shifts;
+    const pusher = document.createElement('div');
+    pusher.style.height = '200px';
+    document.querySelector('article').prepend(pusher);
+  }, 500);
+  setTimeout(() => done({sinceLoad, control: null}), 5000);
+})"""
+
+
+def test_choosing_before_the_first_paint_shifts_no_layout(new_visit, http_root):
+    page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
+    measured = page.evaluate(MEASURE_LAYOUT_SHIFT)
+    assert measured["control"], "the layout-shift observer reported nothing, even for a shift"
+    assert measured["sinceLoad"] == 0, "the page shifted while the situation was applied"
 
 
 def test_show_every_situation_and_back(new_visit, http_root):
@@ -331,12 +201,28 @@ def test_show_every_situation_and_back(new_visit, http_root):
     assert page.locator("article .situation[hidden]").count() > 0
 
 
+def test_keyboard_alone_from_the_skip_link_changes_the_situation(new_visit, http_root):
+    scenarios.keyboard_alone_can_change_the_situation(
+        ChromiumReader(new_visit(http_root).page, http_root))
+
+
+def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, http_root):
+    """Chromium: Material blurs the search field on Tab, and the next Tab goes on from there.
+    (WebKit starts again at the top: test_webkit.py pins that.)"""
+    reader = ChromiumReader(new_visit(http_root).page, http_root)
+    reader.open(GUIDE)
+    scenarios.tab_until(reader, lambda focused: focused["name"] == "query", presses=6)
+    scenarios.tab_until(reader, lambda focused: focused["name"] == "mfa")
+
+
 def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "mfa":
             break
+    else:
+        pytest.fail("60 presses of Tab never reached the MFA question")
     assert page.evaluate("document.activeElement.value") == "app"
     page.keyboard.press("ArrowDown")
     assert url_choice(page)["mfa"] == "sms"

@@ -14,20 +14,23 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import textwrap
 import zipfile
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PROJECT, make_world_readable_dir, search_site, serve
+from conftest import (PROJECT, make_world_readable_dir, run_make, search_site, serve,
+                      wait_until_settled)
 from test_browser import WCAG_22_AA, describe_violations
 from test_linkcheck import LINKCHECKER
 
 from macros.situations import Registry
 from versioning.publish import DEFAULT_BRANCH, LATEST, PublishError, load_releases
+
+# One clone and one `make bundle` serve the whole module: keep it on one pytest-xdist worker
+# (`--dist loadgroup`), so the two workers never build the bundle twice at once.
+pytestmark = pytest.mark.xdist_group("versions-bundle")
 
 RELEASES = load_releases()
 OLDEST, NEWEST = RELEASES[0], RELEASES[-1]
@@ -36,17 +39,6 @@ GUIDE = "migrate-iphone.html"
 SITUATION_QUERY = "?mfa=sms&transfer=icloud&from=iphone"
 STEP_2 = "#step-2-power-on-the-new-device"
 TOOLING = ["Makefile", "versions.yml", "versioning"]
-# The virtualenv running the tests also runs the clone's `make` (no second install).
-VENV = Path(sys.executable).parent.parent
-
-
-def run_make(clone, *targets):
-    command = ["make", "--no-print-directory", "-o", f"{VENV}/.installed", *targets,
-               f"VENV={VENV}"]
-    return subprocess.run(command, cwd=clone, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
 def git(clone, *args, **options):
     return subprocess.run(["git", *args], cwd=clone, check=True, capture_output=True, text=True,
                           **options).stdout
@@ -65,7 +57,7 @@ def clone():
                             ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, clone / name)
-    result = run_make(clone, "bundle")
+    result = run_make("bundle", cwd=clone)
     assert result.returncode == 0, f"make bundle failed:\n{result.stdout}\n{result.stderr}"
     yield clone
     shutil.rmtree(folder, ignore_errors=True)
@@ -118,6 +110,18 @@ def version_links(page):
     page.evaluate("window.scrollTo(0, 0)")
     page.locator(".md-version").hover(timeout=15_000)
     return page.locator(".md-version__link")
+
+
+def open_version_list(page):
+    """The selector's list opened by hover and done fading in (Material fades it over 250 ms;
+    halfway through, its text has half the contrast the reader ends up seeing)."""
+    links = version_links(page)
+    links.first.wait_for(timeout=15_000)
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-version__list')).opacity === '1'",
+        timeout=15_000)
+    wait_until_settled(page)
+    return links
 
 
 def choose_version(page, title):
@@ -246,7 +250,9 @@ def test_axe_finds_no_violations_with_banner_and_selector(new_visit, bundle_http
     visit = new_visit(bundle_http_root, color_scheme=colours)
     page = visit.open(f"{OLDEST.version}/{GUIDE}")
     page.locator("[data-md-component=outdated]").wait_for(timeout=15_000)
-    version_links(page).first.wait_for(timeout=15_000)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == {
+        "light": "default", "dark": "slate"}[colours], "the palette for the reader's colours"
+    open_version_list(page)
     results = Axe().run(page, options=WCAG_22_AA)
     assert results.violations_count == 0, describe_violations(results)
 
@@ -259,9 +265,14 @@ def test_version_can_be_chosen_with_the_keyboard(new_visit, bundle_http_root):
     current.focus()
     oldest_link = page.locator(".md-version__link").filter(
         has_text=re.compile(rf"^{re.escape(OLDEST.title)}"))
-    while not oldest_link.evaluate("a => a === document.activeElement"):
+    for _ in range(len(RELEASES) + 2):  # the current version, then one link per version
+        if oldest_link.evaluate("a => a === document.activeElement"):
+            break
         page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.closest('.md-version') !== null")
+        assert page.evaluate("document.activeElement.closest('.md-version') !== null"), (
+            "Tab left the version selector before reaching the oldest version")
+    else:
+        pytest.fail(f"Tab never reached version {OLDEST.title} in the selector")
     situation = page.evaluate("location.search")  # the guide writes the reader's situation there
     page.keyboard.press("Enter")
     page.wait_for_url(f"{bundle_http_root}{OLDEST.version}/{GUIDE}{situation}")
@@ -292,7 +303,7 @@ def next_release(clone, bundle_dir):
           changes: Test release.
           visible_change: {json.dumps(NEWEST.visible_change)}
         """)
-    result = run_make(clone, "deploy", "VERSION=99.0")
+    result = run_make("deploy", "VERSION=99.0", cwd=clone)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     after = branch_files(clone, *[release.version for release in RELEASES])
     site = make_world_readable_dir("help-site-next-release-")
@@ -347,7 +358,7 @@ def test_failed_build_leaves_the_branch_and_dist_as_they_were(clone, bundle_zip)
           visible_change: {json.dumps(NEWEST.visible_change)}
         """)
     try:
-        result = run_make(clone, "bundle")
+        result = run_make("bundle", cwd=clone)
     finally:
         (clone / "versions.yml").write_text(versions_yml, encoding="utf-8")
     output = result.stdout + result.stderr
@@ -405,7 +416,7 @@ def test_mistake_in_versions_yml_names_line_key_and_fix(mistake, tmp_path):
 
 def test_deploying_an_unlisted_version_fails_before_building(clone):
     branch_before = git(clone, "rev-parse", DEFAULT_BRANCH)
-    result = run_make(clone, "deploy", f"VERSION={OLDEST.version}x")
+    result = run_make("deploy", f"VERSION={OLDEST.version}x", cwd=clone)
     assert result.returncode != 0
     assert f"version '{OLDEST.version}x' is not in versions.yml" in result.stderr
     assert git(clone, "rev-parse", DEFAULT_BRANCH) == branch_before

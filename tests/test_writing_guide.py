@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import MKDOCS, PROJECT, build_site
+from conftest import MKDOCS, PROJECT, build_site, run_make
 
 EXAMPLES = PROJECT / "docs" / "writing" / "examples"
 WRITING_PAGES = ["writing/index.html", "writing/syntax.html", "writing/errors.html"]
@@ -77,11 +77,6 @@ def test_writing_guide_has_no_wcag_22_aa_violations(new_visit, http_root, path, 
     results = Axe().run(page, options=WCAG_22_AA)
     assert results.violations_count == 0, results.generate_report()
     assert visit.outside_requests == []
-
-
-def run_make(*args, cwd=PROJECT):
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_new_page_starts_from_the_template_and_builds(tmp_path):

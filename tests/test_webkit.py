@@ -1,0 +1,126 @@
+"""The guide in WebKit, the engine of every browser on an iPhone: WebKitGTK's MiniBrowser driven
+by Selenium through Debian's WebKitWebDriver, on an Xvfb screen.
+
+The scenarios and their cases are the Chromium tests' own (scenarios.py); only the driver
+differs (readers.py). One WebKit session serves the whole module, on one pytest-xdist worker.
+
+Without JavaScript: test_webkit_no_js.py, in a second session (WebDriver has no switch for it;
+MiniBrowser's --enable-javascript-markup=false turns off the page's scripts).
+
+Where WebKit and Chromium differ, the difference is written at the test that pins it.
+"""
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+import scenarios
+from conftest import SETTLED
+from readers import WebKitReader, start_webkit
+from scenarios import GUIDE, READ_PATH, assert_path, case_id, path_cases, query
+from test_situations import WCAG_22_AA
+
+pytestmark = pytest.mark.xdist_group("webkit")
+
+
+@pytest.fixture(scope="module")
+def webkit(xvfb_display):
+    driver = start_webkit(xvfb_display)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def over_http(webkit, http_root):
+    return WebKitReader(webkit, http_root)
+
+
+@pytest.fixture(params=["file", "http"])
+def reader(request, webkit, site_dir):
+    """WebKit reading the site from a copy on disk (file://) and from a web server."""
+    if request.param == "file":
+        return WebKitReader(webkit, site_dir.as_uri() + "/")
+    return WebKitReader(webkit, request.getfixturevalue("http_root"))
+
+
+@pytest.mark.parametrize("case", path_cases(), ids=case_id)
+def test_each_situation_shows_exactly_its_steps(over_http, case):
+    guide, choice = case
+    over_http.open(f"{guide}?{query(choice)}")
+    assert_path(over_http.run(READ_PATH), choice)
+
+
+def test_deep_link_selects_its_radios(reader):
+    scenarios.deep_link_selects_its_radios(reader)
+
+
+def test_choice_follows_into_the_url_and_survives_a_reload(reader):
+    scenarios.choice_follows_into_the_url_and_survives_a_reload(reader)
+
+
+def test_choice_is_remembered_across_guides(reader, guide_pages):
+    scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+
+
+def test_search_for_company_portal_finds_the_guide(reader):
+    """On file:// Material's search runs through the iframe-worker shim."""
+    hit = scenarios.search_finds(reader, "index.html", "Company Portal", GUIDE)
+    assert hit.startswith(reader.root + GUIDE), hit
+
+
+def test_search_result_in_a_hidden_section_reveals_it(reader):
+    scenarios.search_result_reveals_a_hidden_part(reader)
+
+
+AXE_RUN = """(options) => axe.run(document, options).then((results) =>
+  JSON.stringify(results.violations.map((v) => ({id: v.id, help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' '))}))))"""
+
+
+def axe_violations(reader):
+    """axe-core (the copy axe-playwright-python ships) injected into WebKit's page, run once
+    the page has settled (no fade or colour transition half-way)."""
+    reader.wait(SETTLED)
+    reader.run(f"() => {{ {Axe().axe_script} }}")
+    violations = json.loads(reader.run(AXE_RUN, WCAG_22_AA))
+    return "\n".join(f"- {v['id']}: {v['help']} at {v['nodes']}" for v in violations)
+
+
+@pytest.mark.parametrize("situation", ["mfa=app&transfer=icloud&from=iphone",
+                                       "mfa=none&transfer=none&from=android", "show=all"])
+def test_axe_finds_nothing(over_http, situation):
+    over_http.open(f"{GUIDE}?{situation}")
+    assert axe_violations(over_http) == ""
+
+
+PALETTE_SWITCH = "[data-md-component=palette] label:not([hidden])"
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+
+def test_axe_finds_nothing_in_dark_colours(over_http):
+    """The reader's own switch to dark colours (Material remembers it: switched back after)."""
+    over_http.open(f"{GUIDE}?mfa=sms&transfer=phone&from=iphone")
+    assert over_http.run(SCHEME) == "default"
+    over_http.click(PALETTE_SWITCH)
+    try:
+        over_http.wait(f"() => ({SCHEME})() === 'slate'")
+        assert axe_violations(over_http) == ""
+    finally:
+        over_http.click(PALETTE_SWITCH)
+        over_http.wait(f"() => ({SCHEME})() === 'default'")
+
+
+def test_keyboard_alone_from_the_skip_link_changes_the_situation(over_http):
+    scenarios.keyboard_alone_can_change_the_situation(over_http)
+
+
+def test_tab_from_the_search_field_starts_again_at_the_top(over_http):
+    """Difference: on Tab in the search field Material closes search and blurs the field. Chromium
+    goes on from the blurred field into the page; WebKit starts again at the top, so Tab alone
+    cycles through the header (skip link, logo, colour switch, search). The way into the page
+    in WebKit is "Skip to content" (test above), which every page has."""
+    over_http.open(GUIDE)
+    scenarios.tab_until(over_http, lambda focused: focused["name"] == "query", presses=6)
+    over_http.press("Tab")
+    assert over_http.run(scenarios.FOCUSED)["text"] == "Skip to content"
