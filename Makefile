@@ -9,6 +9,8 @@ LINKCHECK := $(BIN)/python tests/linkcheck_site.py --no-status --config tests/li
 PYMARKDOWN := $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml
 # The writing guide's examples: parts of pages, shown and rendered by docs/writing/*.md.
 EXAMPLES := docs/writing/examples
+# Shared steps: parts of pages, pulled into guides with {% include "includes/<name>.md" %}.
+INCLUDES := docs/includes
 LINT_PAGES ?= docs README.md tests/sites/README.md
 # Local branch that holds every deployed version (mike commits there; nothing is pushed).
 SITE_BRANCH ?= versioned-site
@@ -22,9 +24,9 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-webkit lint freshness new-page linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: serve site test test-webkit lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
-$(INSTALLED): requirements.txt
+$(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -48,14 +50,14 @@ test-webkit: $(INSTALLED)
 	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
-# Examples are parts of pages, so they need not start with a heading (rule md041).
+# Examples and includes are parts of pages, so they need not start with a heading (rule md041).
 lint: $(INSTALLED)
-	$(PYMARKDOWN) scan $$(find $(LINT_PAGES) -name '*.md' -not -path '$(EXAMPLES)/*')
-	$(PYMARKDOWN) --disable-rules md041 scan -r $(EXAMPLES)
+	$(PYMARKDOWN) scan $$(find $(LINT_PAGES) -name '*.md' -not -path '$(EXAMPLES)/*' -not -path '$(INCLUDES)/*')
+	$(PYMARKDOWN) --disable-rules md041 scan -r $(EXAMPLES) $(INCLUDES)
 
 ## freshness: pages whose last_reviewed is older than review_after_months (mkdocs.yml)
 freshness: $(INSTALLED)
-	$(BIN)/python -m macros.freshness
+	$(BIN)/python -m macros.writer_checks.freshness
 
 ## new-page: start docs/NAME.md from the page template, e.g. make new-page NAME=reset-authenticator
 new-page:
@@ -63,6 +65,11 @@ new-page:
 	@test ! -e "$(DOCS_DIR)/$(NAME).md" || { echo "$(DOCS_DIR)/$(NAME).md already exists."; exit 1; }
 	sed "s/^last_reviewed: .*/last_reviewed: $$(date +%F)/" $(EXAMPLES)/new-page.md > "$(DOCS_DIR)/$(NAME).md"
 	@echo "Created $(DOCS_DIR)/$(NAME).md: set its title, description and owner, then run make serve."
+
+## new-guide: start docs/NAME.md as a guide that asks ASKS, e.g. make new-guide NAME=back-up-authenticator ASKS=mfa,from
+new-guide: $(INSTALLED)
+	@test -n "$(NAME)" && test -n "$(ASKS)" || { echo "Usage: make new-guide NAME=back-up-authenticator ASKS=mfa,from"; exit 2; }
+	$(BIN)/python -m macros.writing_guide.new_guide --docs-dir "$(DOCS_DIR)" "$(NAME)" "$(ASKS)"
 
 ## linkcheck: links and anchors of site/ (external URLs: syntax only)
 linkcheck: site

@@ -83,6 +83,7 @@ def guide_page(number, total):
     previous = (number - 2) % total + 1
     return f"""---
 {front_matter(title, say(1))}
+situations: {{asks: [mfa, transfer, from]}}
 ---
 
 # {title}

@@ -1,5 +1,9 @@
 """Macros for the help site (the mkdocs-macros-plugin module).
 
+The code is grouped by concern, one package each: `situations` (questions per guide and
+conditional sections), `organization` (the organization profile), `writer_checks` (build
+errors with file, line and hint) and `writing_guide` (the writing guide's generated parts).
+
 `define_env` runs once per build. It registers what pages can call:
 
 - `{% call situation(mfa="app, sms") %} … {% endcall %}`: Markdown that applies only to some
@@ -9,15 +13,21 @@
 - the organization's values (macros/org_macros.py): `{{ org_name() }}`, `{{ support_contacts() }}`,
   `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`.
 
-The organization profile (`extra.org_profile` in mkdocs.yml) narrows the situations: the picker
-offers only the organization's values, and content for the others is left out of its build.
-The narrowed registry reaches the theme templates as `config.extra.situations`.
+Each guide declares the questions it asks in its front matter (`situations: {asks: [...]}`);
+the macros check every condition against that guide's questions. The organization profile
+(`extra.org_profile` in mkdocs.yml) narrows them: the picker offers only the organization's
+values, and content for the others is left out of its build. The guide's narrowed registry
+reaches the theme templates as `page.meta.situation_registry` (absent on pages that ask
+nothing, which then load none of the picker's code).
 """
 
-from . import front_matter, template_errors, writer_mistakes, writing_examples
-from .conditional_sections import SituationMarkupExtension, picker, section_block, step_marker
-from .org_macros import define_org_env
+from .organization.macros import define_org_env
 from .situations import Registry
+from .situations.markup import picker, section_block, step_marker
+from .situations.pages import PageGuides
+from .writer_checks import front_matter, template_errors
+from .writing_guide import examples as writing_examples
+from .writing_guide import mistakes as writer_mistakes
 
 
 def define_env(env):
@@ -29,26 +39,28 @@ def define_env(env):
     env.macro(front_matter.fields_table, "front_matter_fields")
     env.macro(writer_mistakes.mistakes_table)
 
-    guide = Registry.load()
-    profile = define_org_env(env, guide)
-    registry = guide.restricted_to(profile.allowed, profile.default)
-    env.conf["extra"]["situations"] = registry.as_json()
-    env.conf["markdown_extensions"].append(SituationMarkupExtension())
-
-    def condition(values_by_dimension):
-        """Checked against the whole guide, then narrowed to the organization's values."""
-        return registry.narrow(guide.condition(**values_by_dimension))
+    whole = Registry.load()
+    profile = define_org_env(env, whole)
+    guides = PageGuides(whole, profile)
+    env.page_guides = guides  # for on_pre_page_macros below
 
     @env.macro
     def situation(caller, **values_by_dimension):
         """Markdown between `{% call situation(...) %}` and `{% endcall %}` for some situations."""
-        return section_block(registry, condition(values_by_dimension), caller())
+        condition = guides.condition(env.page, values_by_dimension)
+        return section_block(guides.of(env.page).shown, condition, caller())
 
     @env.macro
     def only(**values_by_dimension):
         """Mark the list item it starts as applying to some situations only."""
-        return step_marker(registry, condition(values_by_dimension))
+        condition = guides.condition(env.page, values_by_dimension)
+        return step_marker(guides.of(env.page).shown, condition)
 
     @env.macro
     def situation_picker():
-        return picker(registry)
+        return picker(guides.of(env.page).shown)
+
+
+def on_pre_page_macros(env):
+    """Before a page is rendered: check its guide declaration and hand the theme its registry."""
+    env.page_guides.prepare(env.page)

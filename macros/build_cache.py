@@ -140,8 +140,8 @@ class PageRenderCache:
                       for file in files)
         extensions = [name if isinstance(name, str) else type(name).__qualname__
                       for name in config.markdown_extensions]
-        code = sorted((path.name, path.read_bytes()) for path in MACROS.iterdir()
-                      if path.suffix in (".py", ".yml"))
+        code = sorted((str(path.relative_to(MACROS)), path.read_bytes())
+                      for path in MACROS.rglob("*") if path.suffix in (".py", ".yml"))
         versions = [metadata.version(name) for name in
                     ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")]
         self.context = hashlib.sha256(repr([

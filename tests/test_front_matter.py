@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT, build_site, run_make
 
-sys.path.insert(0, str(PROJECT / "macros"))  # the hook imports its siblings this way too
+sys.path.insert(0, str(PROJECT / "macros" / "writer_checks"))  # as the hook imports its siblings
 import build_checks  # noqa: E402
 import front_matter  # noqa: E402
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import PROJECT
-from macros.org_profile import load
+from macros.organization.profile import load
 from macros.situations import Registry
 
 IT_PAGE = "it/link-to-this-guide.html"

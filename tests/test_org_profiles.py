@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, build_site, run_make
-from macros.org_profile import ProfileError, load
+from macros.organization.profile import ProfileError, load
 from macros.situations import Registry
 
 BAD_PROFILES = Path(__file__).parent / "profiles"

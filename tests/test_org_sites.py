@@ -11,7 +11,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PROJECT, build_site, make_world_readable_dir
-from macros.org_profile import SCHEMA_FILE
+from macros.organization.profile import SCHEMA_FILE
 from test_browser import PAGES, WCAG_22_AA, describe_violations
 from test_linkcheck import run_linkchecker
 

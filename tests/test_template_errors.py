@@ -3,7 +3,7 @@
 import textwrap
 
 from conftest import build_site
-from macros.template_errors import is_in_code_sample
+from macros.writer_checks.template_errors import is_in_code_sample
 
 FRONT_MATTER = """---
 title: Page

@@ -163,6 +163,6 @@ def test_serve_rebuilds_when_overrides_or_macros_change(served_copy):
     overrides.write_text(overrides.read_text().replace("Last reviewed", "Reviewed on"))
     wait_for_text(url + "index.html", "Reviewed on")
 
-    table = project / "macros" / "writer_mistakes.py"
+    table = project / "macros" / "writing_guide" / "mistakes.py"
     table.write_text(table.read_text().replace("| The build says |", "| The build prints |"))
     wait_for_text(url + "writing/errors.html", "The build prints")

@@ -5,9 +5,16 @@
  * other sections at once. Once the page is parsed, hidden sections get hidden="until-found" so
  * that find-in-page and links can still reach them.
  *
- * Choice precedence: URL query (?mfa=sms&transfer=icloud&from=iphone, or ?show=all), then the
- * one remembered in localStorage, then the registry's default. Query values are only ever
- * compared with the registry's keys: nothing from the URL is written into the page.
+ * The registry is this guide's: only the dimensions it asks, in its order, with its default.
+ * Answers are remembered per dimension for the whole site (localStorage), so an answer given on
+ * one guide is preselected on every other guide that asks the same dimension.
+ *
+ * Per dimension: the URL query (?mfa=sms&transfer=icloud&from=iphone, or ?show=all) wins, then
+ * the remembered answer, then the guide's default. Only answers are remembered: a default the
+ * reader never changed is not, so another guide's default still applies there. The URL shows
+ * the whole choice; history.state records which of its values were defaults, so a reload does
+ * not turn them into answers. Query values are only ever compared with the registry's keys:
+ * nothing from the URL is written into the page.
  */
 (function () {
   "use strict";
@@ -16,7 +23,8 @@
   var SHOW_ALL = "show";
   var root = document.documentElement;
   var dimensions = registry.dimensions;
-  var state = { all: false, choice: {} };
+  /* choice: what the page shows; answered: the dimensions the reader (or a link) chose. */
+  var state = { all: false, choice: {}, answered: {} };
   var note = "";
 
   function isValue(key, value) {
@@ -33,10 +41,16 @@
     }
   }
 
+  /* Merge this guide's answers into the site-wide ones; other guides' dimensions are kept. */
   function store() {
+    var stored = readStored();
+    var answers = typeof stored.choice === "object" && stored.choice ? stored.choice : {};
+    dimensions.forEach(function (d) {
+      if (state.answered[d.key]) answers[d.key] = state.choice[d.key];
+    });
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(
-        state.all ? { all: true, choice: state.choice } : { choice: state.choice }));
+        state.all ? { all: true, choice: answers } : { choice: answers }));
     } catch (error) { /* storage blocked: the choice lasts for this page only */ }
   }
 
@@ -56,19 +70,34 @@
     return because;
   }
 
+  /* Dimensions whose value in the URL is a default this script wrote there (see updateUrl). */
+  function defaultsInUrl() {
+    var written = history.state && history.state.situationDefaults;
+    return Array.isArray(written) ? written : [];
+  }
+
   function initialState() {
     var query = new URLSearchParams(location.search);
     var stored = readStored();
+    var defaults = defaultsInUrl();
     var fromQuery = {};
     dimensions.forEach(function (d) {
       if (isValue(d.key, query.get(d.key))) fromQuery[d.key] = query.get(d.key);
     });
     var asked = Object.keys(fromQuery).length > 0;
     var choice = {};
+    var answered = {};
     dimensions.forEach(function (d) {
       var storedValue = stored.choice && stored.choice[d.key];
-      choice[d.key] = fromQuery[d.key] ||
-        (isValue(d.key, storedValue) ? storedValue : registry.default[d.key]);
+      if (fromQuery[d.key] && defaults.indexOf(d.key) < 0) {
+        choice[d.key] = fromQuery[d.key];
+        answered[d.key] = true;
+      } else if (isValue(d.key, storedValue)) {
+        choice[d.key] = storedValue;
+        answered[d.key] = true;
+      } else {
+        choice[d.key] = fromQuery[d.key] || registry.default[d.key];
+      }
     });
     var because = makePossible(choice);
     if (because && asked) {
@@ -76,7 +105,7 @@
         " Showing the nearest match instead.";
     }
     var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
-    return { all: all, choice: choice };
+    return { all: all, choice: choice, answered: answered };
   }
 
   function phrase(choice) {
@@ -109,8 +138,12 @@
     if (state.all) query.set(SHOW_ALL, "all");
     else query.delete(SHOW_ALL);
     var search = query.toString();
+    var historyState = Object.assign({}, history.state, {
+      situationDefaults: dimensions.filter(function (d) { return !state.answered[d.key]; })
+        .map(function (d) { return d.key; })
+    });
     try {
-      history.replaceState(history.state, "",
+      history.replaceState(historyState, "",
         location.pathname + (search ? "?" + search : "") + location.hash);
     } catch (error) { /* some browsers refuse on file://: the page still works */ }
   }
@@ -209,6 +242,7 @@
   function choose(change) {
     state.all = false;
     Object.assign(state.choice, change);
+    Object.keys(change).forEach(function (key) { state.answered[key] = true; });
     var because = makePossible(state.choice);
     note = because ? because + " The choice was changed to match." : "";
     commit();

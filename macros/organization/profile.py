@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 SCHEMA_FILE = PROJECT / "profiles" / "schema.yml"
 EXAMPLE = "profiles/contoso.yml"
 # Microsoft's link to the Company Portal website, for profiles that do not name their own.

@@ -3,6 +3,10 @@
 A *choice* is a dict with one value key per dimension, e.g. {"mfa": "sms", "transfer": "icloud",
 "from": "iphone"}. A *condition* (what a conditional section applies to) maps some dimensions to
 one or more value keys, e.g. {"mfa": ("app", "sms")}.
+
+Each guide declares the questions it asks in its front matter (`situations:`, see
+GUIDE_FIELD); `Registry.for_guide` turns the site-wide registry into that guide's registry, and
+`guides()` reads every guide's declaration from a docs folder, without a build.
 """
 
 import difflib
@@ -11,8 +15,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.utils.meta import get_data
 
-REGISTRY_FILE = Path(__file__).with_name("situations.yml")
+# The one registry of the site, where writers and IT look for it: macros/situations.yml.
+REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
+CONFIG_FILE = Path(__file__).parents[2] / "mkdocs.yml"
+# The front matter field in which a guide declares its questions:
+#   situations:
+#     asks: [mfa, from]          # site-wide dimensions (situations.yml) and its own, in order
+#     default: {from: iphone}    # optional: what it shows before the reader answers
+#     dimensions: [...]          # optional: dimensions of its own, written as in situations.yml
+GUIDE_FIELD = "situations"
 
 
 class SituationError(ValueError):
@@ -56,18 +71,26 @@ def unknown(what, name, where, known):
     return f"unknown situation {what} '{name}' for {where}.{hint} Known: {', '.join(known)}."
 
 
+class NotAskedError(SituationError):
+    """A conditional section about a dimension that its guide does not ask."""
+
+
+def dimension_from(data):
+    return Dimension(data["key"], data["legend"], tuple(Value(**v) for v in data["values"]))
+
+
 @dataclass(frozen=True)
 class Registry:
     dimensions: tuple
     impossible: tuple
     default: dict
+    # A guide's own default, which wins over the organization's (see restricted_to).
+    declared_default: dict = None
 
     @classmethod
     def load(cls, path=REGISTRY_FILE):
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        dimensions = tuple(
-            Dimension(d["key"], d["legend"], tuple(Value(**v) for v in d["values"]))
-            for d in data["dimensions"])
+        dimensions = tuple(dimension_from(d) for d in data["dimensions"])
         impossible = tuple(ImpossibleRule(**rule) for rule in data["impossible"])
         registry = cls(dimensions, impossible, dict(data["default"]))
         registry.check_choice(registry.default, "the registry's default")
@@ -78,6 +101,54 @@ class Registry:
             if dimension.key == key:
                 return dimension
         raise SituationError(unknown("dimension", key, "this guide", [d.key for d in self.dimensions]))
+
+    def with_own_dimensions(self, declaration):
+        """The site-wide registry plus the dimensions a guide declares for itself."""
+        own = tuple(dimension_from(d) for d in (declaration or {}).get("dimensions") or ())
+        for dimension in own:
+            if any(d.key == dimension.key for d in self.dimensions):
+                raise SituationError(
+                    f"the guide's own dimension '{dimension.key}' is already a site-wide one in "
+                    "macros/situations.yml: ask it instead of declaring it again.")
+        return replace(self, dimensions=self.dimensions + own)
+
+    def for_guide(self, declaration):
+        """The registry as one guide sees it (`declaration` is its front matter `situations:`):
+        only the dimensions it asks, in its order; only the impossible combinations among them;
+        its default, else the site-wide one, else a dimension's first value."""
+        known = self.with_own_dimensions(declaration)
+        asks = declaration.get("asks") or []
+        if not asks:
+            raise SituationError("a guide must ask at least one question: `asks: [mfa]`.")
+        dimensions = tuple(known.dimension(key) for key in asks)
+        impossible = tuple(rule for rule in self.impossible
+                           if set(rule.when) | set(rule.instead) <= set(asks))
+        declared = dict(declaration.get("default") or {})
+        for key in declared:
+            if key not in asks:
+                raise SituationError(f"the guide's default gives '{key}', a dimension it "
+                                     f"doesn't ask (it asks {', '.join(asks)}).")
+        default = {d.key: declared.get(d.key, self.default.get(d.key, d.values[0].key))
+                   for d in dimensions}
+        for key, value in declared.items():
+            known.dimension(key).value(value)
+        guide = Registry(dimensions, impossible, default, declared)
+        # Values the guide did not choose give way to the ones it did (its from: android makes
+        # the site's transfer: icloud impossible); its own choices must not.
+        possible = guide.nearest_possible(default)
+        if any(possible[key] != value for key, value in declared.items()):
+            guide.check_choice(default, "the guide's default")
+        return replace(guide, default=possible)
+
+    def require_asked(self, condition, asked_by):
+        """A condition (checked against every known dimension) must only use asked ones."""
+        for key in condition:
+            if key not in [d.key for d in asked_by.dimensions]:
+                asked = ", ".join(d.key for d in asked_by.dimensions)
+                raise NotAskedError(
+                    f"this guide doesn't ask '{key}' (it asks: {asked}). Hint: add '{key}' to "
+                    f"`situations: asks:` in the page's front matter, or leave the condition out.")
+        return condition
 
     def condition(self, **values_by_dimension):
         """Turn macro arguments such as mfa="app, sms" into a checked condition."""
@@ -103,7 +174,13 @@ class Registry:
         kept = {d.key: {v.key for v in d.values} for d in dimensions}
         impossible = tuple(rule for rule in self.impossible
                            if all(value in kept[key] for key, value in rule.when.items()))
-        registry = Registry(dimensions, impossible, dict(default or self.default))
+        # Per dimension: the guide's own default, else the organization's, else the site's,
+        # as long as the organization uses that value.
+        candidates = [self.declared_default or {}, default or {}, self.default]
+        chosen = {d.key: next((c[d.key] for c in candidates if c.get(d.key) in kept[d.key]),
+                              d.values[0].key if d.values else None) for d in dimensions}
+        registry = Registry(dimensions, impossible, chosen, self.declared_default)
+        registry = replace(registry, default=registry.nearest_possible(chosen))
         registry.check_choice(registry.default, "the organization's default")
         return registry
 
@@ -171,3 +248,26 @@ class Registry:
             "impossible": [rule.__dict__ for rule in self.impossible],
             "default": self.default,
         }
+
+
+def declaration(markdown):
+    """A page's `situations:` front matter (None when the page asks no questions)."""
+    return get_data(markdown)[1].get(GUIDE_FIELD)
+
+
+def guides_in(pages, registry):
+    """{page path: that guide's Registry} for every page (MkDocs File) that declares questions;
+    inside a build, `pages` is e.g. env.variables["files"].documentation_pages()."""
+    found = {}
+    for page in pages:
+        declared = declaration(page.content_string)
+        if declared is not None:
+            found[page.src_uri] = registry.for_guide(declared)
+    return found
+
+
+def guides(docs_dir, registry=None, config_file=CONFIG_FILE):
+    """The same for the pages of `docs_dir` as mkdocs.yml sees them (its exclude_docs leave out
+    includes and examples), without a build: tests generate each guide's path table from it."""
+    config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()))
+    return guides_in(get_files(config).documentation_pages(), registry or Registry.load())

@@ -140,8 +140,7 @@ class PointLinkWarningsAtTheLine(logging.Filter):
         match = LINK_PROBLEM.match(record.getMessage())
         if match and self.docs_dir:
             page, link = match.group("page"), match.group("link")
-            line = link_line(Path(self.docs_dir, page), link)
-            where = f"{page}:{line}" if line else page
+            where = link_place(Path(self.docs_dir), page, link) or page
             record.msg, record.args = f"{where}: {record.getMessage()} {link_hint(link)}", ()
         return True
 
@@ -151,6 +150,27 @@ def link_hint(link):
     if path.lower().endswith(IMAGE_SUFFIXES):
         return IMAGE_HINT
     return ANCHOR_HINT if "#" in link else LINK_HINT
+
+
+INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)["']""")
+
+
+def link_place(docs_dir, page, link, seen=()):
+    """`file:line` of the link: in the page, else in a file it includes (shared steps are
+    checked as part of each page that includes them), else None."""
+    line = link_line(docs_dir / page, link)
+    if line:
+        return f"{page}:{line}"
+    try:
+        text = (docs_dir / page).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for included in INCLUDE.findall(text):
+        if included not in seen:
+            place = link_place(docs_dir, included, link, (*seen, page))
+            if place:
+                return place
+    return None
 
 
 def link_line(source_file, link):

@@ -1,6 +1,6 @@
 """The front matter every page starts with: its schema check and its review date.
 
-The schema is front_matter.schema.yml beside this file (JSON Schema, checked with jsonschema).
+The schema is macros/front_matter.schema.yml (JSON Schema, checked with jsonschema).
 Used by build_checks.py at build time and by freshness.py (`make freshness`).
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-SCHEMA_FILE = Path(__file__).with_name("front_matter.schema.yml")
+SCHEMA_FILE = Path(__file__).parent.parent / "front_matter.schema.yml"
 # What a page that says nothing about review age gets: mkdocs.yml `extra: review_after_months`.
 DEFAULT_REVIEW_AFTER_MONTHS = 12
 # YAML turns an unquoted 2025-01-31 into a date; these look like one but may not be one.

@@ -1,7 +1,7 @@
 """`make freshness`: the pages due for review, oldest first.
 
 A page is due when its front matter `last_reviewed` is more than `extra: review_after_months`
-(mkdocs.yml) months ago. Usage: python -m macros.freshness [--config-file mkdocs.yml]
+(mkdocs.yml) months ago. Usage: python -m macros.writer_checks.freshness [--config-file mkdocs.yml]
 """
 
 import argparse

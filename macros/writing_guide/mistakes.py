@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-MISTAKES_FILE = Path(__file__).with_name("writer_mistakes.yml")
+MISTAKES_FILE = Path(__file__).parent.parent / "writer_mistakes.yml"
 
 
 def load():

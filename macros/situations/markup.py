@@ -1,4 +1,5 @@
-"""Markup for conditional sections: what the `situation`, `only` and `situation_picker` macros emit.
+"""Markup for conditional sections: what the `situation`, `only` and `situation_picker` macros emit,
+and the Markdown extension `macros.situations.markup` (listed in mkdocs.yml) that reads it.
 
 Every section stays in the HTML, labelled in words, so search, readers without JavaScript and
 file:// copies get the whole guide. The browser (docs/assets/javascripts/situations.js) hides what
@@ -182,3 +183,8 @@ class SituationMarkupExtension(Extension):
     def extendMarkdown(self, md):
         # After attr_list (priority 8) has turned `{ ... }` into attributes.
         md.treeprocessors.register(SituationMarkupProcessor(md), "situation_markup", 7)
+
+
+def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name for it)
+    """Listed in mkdocs.yml as `macros.situations.markup`."""
+    return SituationMarkupExtension(**kwargs)

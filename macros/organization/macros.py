@@ -11,8 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import org_pages
-from .org_profile import ProfileError, load
+from . import pages as org_pages
+from ..situations import declaration
+from .profile import ProfileError, load
 
 
 def profile_path(config):
@@ -68,8 +69,12 @@ def define_org_env(env, situations):
         if guide_file is None:
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
         guide_url = guide_file.url
-        links = org_pages.guide_links(profile, registry, guide_url, env.page.url,
-                                      choices=registry.possible_choices())
+        # The guide's own questions (its front matter `situations:`), as the organization uses them.
+        declared = declaration(guide_file.content_string)
+        asked = registry if declared is None else situations.for_guide(declared).restricted_to(
+            profile.allowed, profile.default)
+        links = org_pages.guide_links(profile, asked, guide_url, env.page.url,
+                                      choices=asked.possible_choices())
         return org_pages.guide_links_table(links)
 
     @env.macro

@@ -16,12 +16,12 @@ import os
 import re
 import traceback
 
-from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 from mkdocs_macros.errors import format_error
 
-from .situations import SituationError
+from ..situations import SituationError
 
 RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, put a line "
             "{% raw %} before the code sample and {% endraw %} after it.")
@@ -32,6 +32,10 @@ UNDEFINED_HINT = ("Hint: check the spelling; the names pages can use come from m
                   "{% raw %} … {% endraw %}.")
 SITUATION_HINT = ("Hint: the dimensions and their values are listed in macros/situations.yml; "
                   "see 'Conditional sections' in the writing guide.")
+INCLUDE_HINT = ("Hint: shared steps live in docs/includes/; write the path from docs/, e.g. "
+                '{% include "includes/backup-accounts.md" %}.')
+CYCLE_HINT = ("Hint: an included file must not include, directly or through other files, a "
+              "file that includes it; move the part both need into a file of its own.")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 INLINE_JINJA = re.compile(r"`[^`]*(\{\{|\{%|\{#)[^`]*`")
 
@@ -49,11 +53,17 @@ def install(plugin):
 
 def explain(error, markdown, page, known_names=()):
     """The whole message: where (file:line), what, and a hint."""
+    if isinstance(error, RecursionError):
+        cycle = include_cycle(error, page)
+        if cycle:
+            return cycle
+    if isinstance(error, TemplateNotFound):
+        known_names = include_files(page)
     template, line = where_in_template(error)
     if template is None:  # the page itself: Jinja counts from the end of the front matter
         path, code, offset = page.file.src_uri, markdown.splitlines(), lines_before_markdown(page)
     else:  # a file pulled in with {% include %} or the example() macro
-        path = os.path.relpath(template, page.file.src_dir) if page.file.src_dir else template
+        path = shown_path(template, page)
         code, offset = read_lines(template), 0
     line, what = describe(error, code, line, known_names)
     return f"{path}:{line + offset}: {what}" if line else f"{path}: {what}"
@@ -69,6 +79,37 @@ def where_in_template(error):
         return None, None
     frame = frames[-1]  # the innermost template line: where the macro was called
     return (None if frame.filename == "<template>" else frame.filename), frame.lineno
+
+
+def shown_path(template, page):
+    """A template file's path as writers know it: relative to the docs folder."""
+    return os.path.relpath(template, page.file.src_dir) if page.file.src_dir else template
+
+
+def include_files(page):
+    """Every file an {% include %} could name, relative to the docs folder."""
+    if not page.file.src_dir:
+        return []
+    root = page.file.src_dir
+    return sorted(os.path.relpath(os.path.join(folder, name), root)
+                  for folder, _, names in os.walk(root) for name in names if name.endswith(".md"))
+
+
+def include_cycle(error, page):
+    """`file:line: include cycle: a → b → a. Hint: ...` when {% include %}s went round in a
+    circle (Jinja itself only runs out of stack), else None."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if is_template_file(frame.filename)]
+    seen = []
+    for frame in frames:
+        if frame.filename in seen:
+            chain = seen[seen.index(frame.filename):] + [frame.filename]
+            closing = frames[len(seen) - 1]  # the include that leads back
+            names = " → ".join(shown_path(name, page) for name in chain)
+            return (f"{shown_path(closing.filename, page)}:{closing.lineno}: include cycle: "
+                    f"{names}. {CYCLE_HINT}")
+        seen.append(frame.filename)
+    return None
 
 
 def is_template_file(filename):
@@ -107,8 +148,12 @@ def describe(error, code, line, known_names):
         if in_code_sample:
             return line, f"{error.message}. {RAW_HINT}"
         return line, f"{error.message}.{did_you_mean(error.message, known_names)} {UNDEFINED_HINT}"
+    if isinstance(error, TemplateNotFound):
+        close = difflib.get_close_matches(error.name, known_names, n=1)
+        guess = f" Did you mean '{close[0]}'?" if close else ""
+        return line, f"the include file '{error.name}' does not exist.{guess} {INCLUDE_HINT}"
     if isinstance(error, SituationError):
-        return line, f"{error} {SITUATION_HINT}"
+        return line, str(error) if "Hint:" in str(error) else f"{error} {SITUATION_HINT}"
     return line, (f"{type(error).__name__}: {error}. Hint: check how the macro is called against "
                   "the examples in the writing guide (docs/writing/syntax.md).")
 

@@ -1,0 +1,276 @@
+"""A site of many guides, in Chromium: each guide asks its own questions, answers carry across
+guides, and shared steps come from included files.
+
+The situations each guide is walked through are generated from its declaration (its front
+matter `situations:`, read by macros.situations.guides without a build). What each situation
+must show is written here by hand, per guide: the questions, the step headings and every part
+that applies to some situations only, with whom it is for.
+"""
+
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT, build_site, make_world_readable_dir, run_make, serve
+from macros.situations import guides
+
+SITE = PROJECT / "tests" / "sites" / "many-guides" / "docs"
+WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
+
+ALL = {}
+MFA = "How do you do MFA today?"
+TRANSFER = "How will you move your data?"
+FROM = "What is your old phone?"
+SCREEN = "Does the old phone's screen work?"
+# The shared part, tests/sites/many-guides/docs/includes/old-phone-nearby.md.
+NEARBY = [("Keep the old iPhone next to the new one.", {"from": {"iphone"}}),
+          ("Keep the Android phone switched on.", {"from": {"android"}}),
+          ("Charge both phones.", ALL),
+          ("Update the old iPhone.", {"from": {"iphone"}})]
+
+# Per guide, by hand: its questions in order, how many situations are possible, what it shows
+# before anyone answers, its step headings and its conditional parts, each with whom it is for.
+EXPECTED = {
+    "sign-in.md": {
+        "questions": [MFA],
+        "possible": 3,
+        "default": {"mfa": "sms"},
+        "steps": [("step-1-sign-in", ALL), ("step-2-register-this-phone", {"mfa": {"none"}}),
+                  ("step-3-finish", ALL)],
+        "parts": [("Open a work app.", ALL),
+                  ("Approve the sign-in in the app.", {"mfa": {"app"}}),
+                  ("Type the code you get.", {"mfa": {"sms", "none"}}),
+                  ("Register this phone for MFA.", {"mfa": {"none"}})],
+    },
+    "old-phone.md": {
+        "questions": [FROM, TRANSFER],
+        "possible": 4,  # an Android phone moves nothing (macros/situations.yml `impossible`)
+        "default": {"from": "iphone", "transfer": "icloud"},
+        "steps": [("step-1-get-ready", ALL),
+                  ("step-2-move-your-data", {"transfer": {"icloud", "phone"}}),
+                  ("step-3-finish", ALL)],
+        "parts": [*NEARBY,
+                  ("Turn on the new phone.", {"transfer": {"icloud", "phone"}}),
+                  ("Choose the cloud backup.", {"transfer": {"icloud"}}),
+                  ("Choose the old phone.", {"transfer": {"phone"}})],
+    },
+    "back-up.md": {
+        "questions": [SCREEN, FROM, MFA],
+        "possible": 12,
+        "default": {"screen": "works", "from": "android", "mfa": "app"},
+        "steps": [("step-1-get-ready", ALL), ("step-2-back-up", ALL)],
+        "parts": [*NEARBY,
+                  ("Open the settings on the old phone.", {"screen": {"works"}}),
+                  ("Take the old phone to the service desk.", {"screen": {"broken"}}),
+                  ("Tap the backup button.", {"screen": {"works"}, "from": {"iphone"}}),
+                  ("Check that the app's own backup is on.", {"mfa": {"app"}})],
+    },
+}
+# The guides of the site itself, by hand in the same way. The migration guide's table is
+# tests/test_situations.py (GUIDE_STEPS), which walks the same situations as its declaration;
+# writing/syntax.md asks questions only to show its examples.
+SITE_EXPECTED = {}
+WALKED_ELSEWHERE = {"migrate-iphone.md", "writing/syntax.md"}
+DECLARED = guides(SITE)
+SITE_DECLARED = guides(PROJECT / "docs")
+SITUATIONS = [("many-guides", path, choice) for path, guide in DECLARED.items()
+              for choice in guide.possible_choices()] + [
+              ("site", path, choice) for path, guide in SITE_DECLARED.items()
+              if path not in WALKED_ELSEWHERE for choice in guide.possible_choices()]
+IDS = [f"{site}:{path}?{'&'.join(f'{k}={v}' for k, v in choice.items())}"
+       for site, path, choice in SITUATIONS]
+
+
+def html(path):
+    return path.replace(".md", ".html")
+
+
+def query(choice):
+    return "&".join(f"{key}={value}" for key, value in choice.items())
+
+
+def applies(condition, choice):
+    return all(choice[key] in values for key, values in condition.items())
+
+
+@pytest.fixture(scope="module")
+def guides_root():
+    """The scenario site, built with the main site's scripts and stylesheets beside its pages."""
+    folder = make_world_readable_dir("help-site-guides-")
+    docs = folder / "docs"
+    shutil.copytree(SITE, docs)
+    for assets in ("assets", "stylesheets"):
+        shutil.copytree(PROJECT / "docs" / assets, docs / assets)
+    result = build_site(folder / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    server, root = serve(folder / "site")
+    yield root
+    server.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def guide_page(browser, request):
+    """Each guide opened once per situation (a deep link), shared by the read-only checks."""
+    context = browser.new_context()
+    pages = {}
+    roots = {"many-guides": "guides_root", "site": "http_root"}
+
+    def open_guide(site, path, situation):
+        if (site, path, situation) not in pages:
+            root = request.getfixturevalue(roots[site])
+            pages[site, path, situation] = context.new_page()
+            pages[site, path, situation].goto(f"{root}{html(path)}?{situation}")
+        return pages[site, path, situation]
+
+    yield open_guide
+    context.close()
+
+
+def test_every_guide_has_a_hand_written_table_and_its_number_of_situations():
+    assert set(DECLARED) == set(EXPECTED)
+    assert set(SITE_DECLARED) - WALKED_ELSEWHERE == set(SITE_EXPECTED)
+    for path, guide in [*DECLARED.items(), *SITE_DECLARED.items()]:
+        expected = {**EXPECTED, **SITE_EXPECTED}.get(path)
+        if expected:
+            assert len(guide.possible_choices()) == expected["possible"], path
+    assert len(SITE_DECLARED["migrate-iphone.md"].possible_choices()) == 12
+
+
+def expected_for(site, path):
+    return (EXPECTED if site == "many-guides" else SITE_EXPECTED)[path]
+
+
+READ_PAGE = """() => {
+  const shown = (el) => !el.closest('[hidden]') && el.checkVisibility();
+  return {
+    legends: [...document.querySelectorAll('.situation-picker legend')].map((l) => l.textContent),
+    checked: Object.fromEntries([...document.querySelectorAll('.situation-picker :checked')]
+      .map((radio) => [radio.name, radio.value])),
+    steps: [...document.querySelectorAll('article h2.step')].filter(shown)
+      .map((h) => [h.id, h.firstChild.textContent.trim()]),
+    toc: [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')].filter(shown)
+      .map((a) => a.hash.slice(1)),
+    text: [...document.querySelectorAll('article li, article p')].filter(shown).map((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('.situation__label, ol, ul').forEach((label) => label.remove());
+      return copy.textContent.trim();
+    }),
+    summary: document.querySelector('[data-situation-summary]').textContent,
+  };
+}"""
+
+
+@pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
+def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
+        guide_page, site, path, choice):
+    expected = expected_for(site, path)
+    shown = guide_page(site, path, query(choice)).evaluate(READ_PAGE)
+    assert shown["legends"] == expected["questions"]
+    assert shown["checked"] == choice
+    steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
+    assert [step_id for step_id, _ in shown["steps"]] == steps
+    assert [title.split(":")[0] for _, title in shown["steps"]] == [
+        f"Step {n}" for n in range(1, len(steps) + 1)]
+    hidden_steps = {step_id for step_id, _ in expected["steps"]} - set(steps)
+    assert set(steps) <= set(shown["toc"]) and not hidden_steps & set(shown["toc"])
+    for text, condition in expected["parts"]:
+        assert (text in shown["text"]) == applies(condition, choice), (text, shown["text"])
+    assert shown["summary"].endswith(f": {len(steps)} step{'' if len(steps) == 1 else 's'}")
+
+
+@pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
+def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_page, site, path, choice):
+    results = Axe().run(guide_page(site, path, query(choice)), context="article",
+                        options=WCAG_22_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def checked(page):
+    return dict(page.evaluate("""() => [...document.querySelectorAll('.situation-picker :checked')]
+        .map((radio) => [radio.name, radio.value])"""))
+
+
+def test_a_guide_opened_fresh_shows_its_own_default(new_visit, guides_root):
+    visit = new_visit(guides_root)
+    for path, expected in EXPECTED.items():
+        assert checked(visit.open(html(path))) == expected["default"], path
+
+
+def test_an_answer_carries_to_every_guide_that_asks_it_and_a_query_wins(new_visit, guides_root):
+    visit = new_visit(guides_root)
+    page = visit.open("sign-in.html")
+    page.get_by_label("My old phone can't be used for MFA").check()
+
+    page = visit.open("back-up.html")  # asks mfa too; its own default is app
+    assert checked(page) == {**EXPECTED["back-up.md"]["default"], "mfa": "none"}
+    assert "Check that the app's own backup is on." not in page.evaluate(READ_PAGE)["text"]
+
+    page = visit.open("back-up.html?mfa=sms")
+    assert checked(page)["mfa"] == "sms"
+    page = visit.open("sign-in.html")  # the query was an answer too, and the latest one
+    assert checked(page) == {"mfa": "sms"}
+
+
+def test_a_default_is_not_an_answer_even_after_a_reload(new_visit, guides_root):
+    visit = new_visit(guides_root)
+    page = visit.open("sign-in.html")  # shows mfa=sms, its default, and puts it in the URL
+    assert "mfa=sms" in page.url
+    page.reload()
+    assert checked(visit.open("back-up.html"))["mfa"] == "app"  # back-up's own default
+
+
+def test_guides_without_common_questions_keep_their_own_answers(new_visit, guides_root):
+    visit = new_visit(guides_root)
+    page = visit.open("old-phone.html")
+    page.get_by_label("An Android phone").check()
+    assert checked(page) == {"from": "android", "transfer": "none"}
+    page = visit.open("sign-in.html")
+    page.get_by_label("Microsoft Authenticator app").check()
+    assert page.url.endswith("sign-in.html?mfa=app")  # only its own question in its link
+    assert checked(visit.open("old-phone.html")) == {"from": "android", "transfer": "none"}
+
+
+def test_a_conditional_section_in_an_included_file_is_shown_and_hidden(new_visit, guides_root):
+    page = new_visit(guides_root).open("old-phone.html?from=iphone&transfer=phone")
+    iphone, android = "Keep the old iPhone next to the new one.", "Keep the Android phone switched on."
+    shown = page.evaluate(READ_PAGE)["text"]
+    assert iphone in shown and android not in shown and "Update the old iPhone." in shown
+    page.get_by_label("An Android phone").check()
+    shown = page.evaluate(READ_PAGE)["text"]
+    assert iphone not in shown and android in shown and "Update the old iPhone." not in shown
+
+
+def test_a_page_that_asks_nothing_loads_none_of_the_picker(new_visit, guides_root):
+    visit = new_visit(guides_root)
+    requests = []
+    visit.page.on("request", lambda request: requests.append(request.url))
+    page = visit.open("index.html")
+    assert not [url for url in requests if "situations." in url]
+    assert page.evaluate("typeof window.situationRegistry") == "undefined"
+    assert "situations" not in page.content()
+    page = visit.open("sign-in.html")
+    assert any(url.endswith("situations.js") for url in requests)
+
+
+def test_make_new_guide_starts_a_guide_that_asks_its_questions(tmp_path):
+    docs = tmp_path / "docs"
+    made = run_make("new-guide", "NAME=back-up-authenticator", "ASKS=from,mfa", f"DOCS_DIR={docs}")
+    assert made.returncode == 0, made.stderr
+    build = build_site(tmp_path / "site", docs_dir=docs)
+    assert build.returncode == 0, build.stderr
+    page = BeautifulSoup((tmp_path / "site" / "back-up-authenticator.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert [legend.get_text() for legend in page.select(".situation-picker legend")] == [
+        FROM, MFA]
+    assert run_make("lint", f"LINT_PAGES={docs}").returncode == 0
+
+
+def test_make_new_guide_refuses_an_unknown_question(tmp_path):
+    made = run_make("new-guide", "NAME=guide", "ASKS=mfa,old_phone", f"DOCS_DIR={tmp_path}")
+    assert made.returncode != 0
+    assert "unknown situation dimension 'old_phone'" in made.stderr
+    assert list(tmp_path.iterdir()) == []
