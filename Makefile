@@ -33,9 +33,9 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## serve: live-reloading preview at http://127.0.0.1:8000
+## serve: live-reloading preview at http://127.0.0.1:8000; after the first build only the saved page is rebuilt (macros/dirty_serve.py)
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 ## site: strict build into site/ (ORG=profile.yml for another organization); a failed build leaves the previous site/ as it was
 site: $(INSTALLED)
@@ -97,7 +97,7 @@ bundle: $(INSTALLED)
 	$(PUBLISH) bundle --dist dist
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache
+	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache .cache
 
 ## bench: build scaling, page weight, search speed and Lighthouse, side by side with bare Material
 ## (slow: about 10 minutes on 2 busy cores; not part of `make test`); writes bench/results.json

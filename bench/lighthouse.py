@@ -3,7 +3,8 @@
 Lighthouse 12.2.3 (bench/package.json, installed by `make bench` with `npm ci --prefix bench`)
 drives the system Chromium (CHROME_PATH) headless, with the test suite's no-network flags, against
 each site served on loopback. Its default settings are the mobile ones: a phone-sized screen,
-simulated slow 4G and a 4x slower CPU. Runs alternate between the sites; medians are reported.
+simulated slow 4G and a 4x slower CPU. Runs alternate between the sites; medians are reported,
+and every run's figures too.
 """
 
 import json
@@ -20,8 +21,8 @@ from bench.page_weight import serve
 
 CLI = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-METRICS = {"LCP_ms": "largest-contentful-paint", "TBT_ms": "total-blocking-time",
-           "CLS": "cumulative-layout-shift"}
+METRICS = {"FCP_ms": "first-contentful-paint", "LCP_ms": "largest-contentful-paint",
+           "TBT_ms": "total-blocking-time", "CLS": "cumulative-layout-shift"}
 RUN_TIMEOUT = 600
 
 
@@ -67,6 +68,7 @@ def medians(runs):
         "scores": {name: statistics.median(r["scores"][name] for r in runs) for name in CATEGORIES},
         "metrics": {name: statistics.median(r["metrics"][name] for r in runs) for name in METRICS},
         "score_samples": [r["scores"] for r in runs],
+        "samples": [{"scores": r["scores"], "metrics": r["metrics"]} for r in runs],
         "missed_in_last_run": runs[-1]["missed"],
     }
 

@@ -1,10 +1,9 @@
-"""MkDocs hook: the site's own scripts and stylesheets are served minified.
+"""MkDocs hook: the site's own stylesheets and scripts are minified in the built site.
 
-Loaded through `hooks:` in mkdocs.yml. After the build, every `.js` under docs/assets/javascripts/
-and `.css` under docs/stylesheets/ is rewritten in the site without comments and spare
-whitespace (rjsmin and rcssmin: no renaming, so names and behaviour stay as written). The
-sources keep their comments; Material's and vendored files are left alone. This keeps the
-picker and progress within their budget (README "Performance", `make bench-situations`).
+Material ships its own files minified; ours (docs/stylesheets/, docs/assets/javascripts/) stay
+readable in docs/ and are minified where MkDocs copied them, after the build, with rcssmin and
+rjsmin (pinned in requirements.txt). Vendored files (docs/assets/vendor/) are left as they came.
+The names do not change, so nothing that refers to them needs to know.
 """
 
 from pathlib import Path
@@ -12,13 +11,25 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-OWN_ASSETS = {"assets/javascripts": ("*.js", rjsmin.jsmin), "stylesheets": ("*.css", rcssmin.cssmin)}
+MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+OWN_FOLDERS = ("stylesheets/", "assets/javascripts/")
+# The files of the build in progress (the module lives for one build).
+own_assets = []
+
+
+def on_files(files, config):
+    own_assets[:] = [file.abs_dest_path for file in files
+                     if file.abs_src_path and Path(file.src_uri).suffix in MINIFIERS
+                     and file.src_uri.startswith(OWN_FOLDERS)
+                     and ".min." not in file.src_uri
+                     and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir).resolve())]
+    return files
 
 
 def on_post_build(config):
-    docs, site = Path(config.docs_dir), Path(config.site_dir)
-    for folder, (pattern, minify) in OWN_ASSETS.items():
-        for source in (docs / folder).glob(pattern):
-            built = site / folder / source.name
-            if built.is_file():
-                built.write_text(minify(built.read_text(encoding="utf-8")), encoding="utf-8")
+    for built in map(Path, own_assets):
+        if built.is_file():
+            text = built.read_text(encoding="utf-8")
+            minified = MINIFIERS[built.suffix](text)
+            if minified != text:
+                built.write_text(minified, encoding="utf-8")

@@ -110,7 +110,8 @@ class SituationMarkupProcessor(Treeprocessor):
         for label in [em for em in root.iter("em") if has_class(em, LEFT_OUT_CLASS)]:
             item = list_item(label, parents)
             parents[item].remove(item)
-        for parent in list(parents.values()):
+        # Each parent once (the mapping lists it once per child), in document order.
+        for parent in dict.fromkeys(parents.values()):
             wrap_blocks(parent)
 
 

@@ -1,0 +1,151 @@
+"""MkDocs hook: `make serve` rebuilds only the page that was saved, and stays right.
+
+`make serve` runs `mkdocs serve --dirty`: after the first full build, MkDocs rebuilds only the
+pages whose Markdown is newer than their HTML (about 1 s at 1000 pages instead of the whole
+build). On its own that preview goes wrong in three ways, which this hook fixes:
+
+- pages that were not rebuilt have no title, so the rebuilt page's navigation showed blank
+  links: they get the title the last build recorded (`on_env`), unchanged since;
+- a change to anything but a page's own Markdown (mkdocs.yml, macros/, overrides/, profiles/,
+  a stylesheet, an included example), a page added, removed or renamed, or a page whose title
+  changed would leave the other pages stale: then every page is rebuilt (`on_files`);
+- MkDocs warns about every dirty build, which `strict: true` turns into an error: that one
+  warning is dropped (any other warning still fails the rebuild).
+
+Search stays whole: Material's search plugin keeps the other pages' entries across dirty
+rebuilds and replaces the saved page's. What stays stale until the next full build (`make site`,
+or restarting `make serve`), as README "Performance" says: links between the saved page and
+anchors (headings) of *other* pages are not checked in either direction, and a removed page's
+old HTML is still served.
+"""
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data
+
+# Imported as a top-level module: MkDocs puts this hook's folder on sys.path while loading it.
+from build_cache import cache_root
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+# MkDocs loads hooks afresh for every rebuild but calls on_startup once per process, so whether
+# this process builds dirty is kept where every later copy of this module finds it.
+DIRTY_PROCESS = "HELP_SITE_DIRTY_BUILD"
+# The build in progress: its files and its inputs as they were when it started.
+this_build = {}
+
+
+def drop_dirty_warning(record):
+    return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def on_startup(command, dirty):
+    os.environ[DIRTY_PROCESS] = "1" if dirty else ""
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(drop_dirty_warning)
+
+
+def dirty_process():
+    return os.environ.get(DIRTY_PROCESS) == "1"
+
+
+def state_path(config):
+    """Where the last build of this site folder recorded its inputs (not inside the site)."""
+    name = hashlib.sha256(os.path.realpath(config.site_dir).encode()).hexdigest()[:16]
+    return cache_root(config) / "serve" / f"{name}.json"
+
+
+def input_files(config, files):
+    """Every file the pages' HTML depends on, other than the pages' own Markdown."""
+    paths = [Path(config.config_file_path)]
+    profile = config.extra.get("org_profile")
+    if profile:
+        paths.append(Path(profile))
+    for folder in config.watch:
+        paths.extend(path for path in Path(folder).rglob("*")
+                     if path.is_file() and "__pycache__" not in path.parts)
+    paths.extend(Path(file.abs_src_path) for file in files
+                 if file.abs_src_path and not (file.is_documentation_page()
+                                               and file.inclusion.is_included()))
+    return paths
+
+
+def fingerprint(paths):
+    stamps = {}
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        stamps[str(path)] = [status.st_mtime_ns, status.st_size]
+    return stamps
+
+
+def title_in_front_matter(path):
+    try:
+        _, meta = get_data(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return meta.get("title")
+
+
+def pages_of(files):
+    return [file for file in files.documentation_pages() if file.inclusion.is_included()]
+
+
+def on_files(files, config):
+    if not dirty_process():
+        return files
+    this_build.update(files=files, inputs=fingerprint(input_files(config, files)))
+    try:
+        previous = json.loads(state_path(config).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return files  # first build of this folder: every page is built anyway
+    pages = pages_of(files)
+    titles = previous.get("titles", {})
+    unchanged = (
+        previous.get("inputs") == this_build["inputs"]
+        and sorted(titles) == sorted(file.src_uri for file in pages)
+        and all(title_in_front_matter(file.abs_src_path) == titles[file.src_uri]
+                for file in pages if file.is_modified()))
+    if not unchanged:
+        for file in pages:
+            file.is_modified = lambda: True  # read by MkDocs only in dirty builds
+    return files
+
+
+# After every page that changed has been rendered, before any page is written.
+def on_env(env, config, files):
+    if not dirty_process():
+        return env
+    try:
+        titles = json.loads(state_path(config).read_text(encoding="utf-8"))["titles"]
+    except (OSError, ValueError, KeyError):
+        titles = {}
+    for file in pages_of(files):
+        page = file.page
+        if page is None or page.markdown is not None:
+            continue
+        # Left alone by this dirty build, so unchanged since the last build recorded its title
+        # (on_files rebuilds everything when a title changed). Pages have no other front matter
+        # that navigation shows (macros/front_matter.schema.yml), so the title is enough.
+        if file.src_uri in titles:
+            page.markdown, page.meta = "", {"title": titles[file.src_uri]}
+        else:
+            page.read_source(config)
+    return env
+
+
+@event_priority(-100)
+def on_post_build(config):
+    if "files" not in this_build:
+        return
+    titles = {file.src_uri: file.page.meta.get("title") for file in pages_of(this_build["files"])}
+    path = state_path(config)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"inputs": this_build["inputs"], "titles": titles}),
+                    encoding="utf-8")
