@@ -22,6 +22,7 @@ reaches the theme templates as `page.meta.situation_registry` (absent on pages t
 nothing, which then load none of the picker's code).
 """
 
+from .languages import LANGUAGES
 from .organization.macros import define_org_env
 from .situations import Registry
 from .situations.markup import picker, section_block, step_marker
@@ -40,7 +41,7 @@ def define_env(env):
     env.macro(front_matter.fields_table, "front_matter_fields")
     env.macro(writer_mistakes.mistakes_table)
 
-    whole = Registry.load()
+    whole = {language: Registry.load(language=language) for language in LANGUAGES}
     profile = define_org_env(env, whole)
     guides = PageGuides(whole, profile)
     env.page_guides = guides  # for on_pre_page_macros below

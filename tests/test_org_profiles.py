@@ -38,6 +38,13 @@ MISTAKES = {
                             "double quotes"),
     "missing-logo.yml": (3, "logo: no file", "an SVG or PNG file", "next to the profile"),
     "not-yaml.yml": (3, "not valid YAML", "", "quote values"),
+    # Support texts per language (en, de): a language the site doesn't have, and no English one
+    # to fall back on.
+    "unknown-language.yml": (6, "support.hours.fr: unknown key", "Expected one of: en, de",
+                             "the site's language codes (en, de)"),
+    "language-without-english.yml": (4, "support.contact_name.en: missing",
+                                     "who employees reach for support",
+                                     "needs its English one (en: ...)"),
 }
 
 

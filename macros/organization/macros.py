@@ -3,6 +3,9 @@
 The profile comes from `extra.org_profile` in mkdocs.yml (`make site ORG=...` sets it through
 HELP_ORG_PROFILE). It is checked when the macros plugin configures itself, before MkDocs
 reads or writes any page, so a bad profile stops the build with nothing written.
+
+Every macro speaks the language of the page it is on (macros/languages.py): its words, the
+situation words, the profile's texts in that language, and links to the guides in it.
 """
 
 import base64
@@ -12,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import pages as org_pages
+from ..languages import SOURCE_LANGUAGE, page_language
 from ..situations import declaration, guide_index
 from .profile import ProfileError, load
 
@@ -41,11 +45,16 @@ def brand_theme(theme, profile):
 
 
 def define_org_env(env, situations):
-    """Load the organization profile (checked against `situations`, the whole registry), brand
-    the theme, register the organization's macros, and return the profile."""
-    profile = load_profile(env.conf, situations)
-    registry = situations.restricted_to(profile.allowed, profile.default)
+    """Load the organization profile (checked against `situations`, the whole registry in each
+    language: {language: Registry}), brand the theme, register the organization's macros, and
+    return the profile."""
+    profile = load_profile(env.conf, situations[SOURCE_LANGUAGE])
+    restricted = {language: whole.restricted_to(profile.allowed, profile.default)
+                  for language, whole in situations.items()}
     brand_theme(env.conf["theme"], profile)
+
+    def language():
+        return page_language(env.page)
     # Where the organization publishes the guide: MkDocs makes the sitemap, each page's canonical
     # link and the 404 page's links (absolute: it is served at any depth) from it. Set here,
     # while plugins configure themselves, because MkDocs reads it only when it creates the pages.
@@ -61,21 +70,21 @@ def define_org_env(env, situations):
     @env.macro
     def default_situation():
         """What the guide shows this organization's employees before they choose, in words."""
-        return org_pages.as_text(registry.summary(profile.default))
+        return org_pages.as_text(restricted[language()].summary(profile.default))
 
     @env.macro
     def support_contacts():
         """The organization's support contacts, for "Still need help?"."""
-        return org_pages.support_contacts(profile)
+        return org_pages.support_contacts(profile, language())
 
     def guides():
-        return guide_index.site_guides(env.variables["files"], situations, profile)
+        return guide_index.site_guides(env.variables["files"], situations[language()], profile)
 
     def links_table(src_uri, url, asked):
         """The links to one page: for everyone, and one per situation its questions allow."""
         links = org_pages.guide_links(profile, asked, src_uri, url, env.page.url,
                                       choices=asked.possible_choices())
-        return org_pages.guide_links_table(links)
+        return org_pages.guide_links_table(links, asked.language)
 
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
@@ -85,8 +94,8 @@ def define_org_env(env, situations):
             raise ValueError(f"guide_links_table: no page {guide!r} in the docs folder.")
         # The guide's own questions (its front matter `situations:`), as the organization uses them.
         declared = declaration(guide_file.content_string)
-        asked = registry if declared is None else situations.for_guide(declared).restricted_to(
-            profile.allowed, profile.default)
+        asked = (restricted[language()] if declared is None else situations[language()]
+                 .for_guide(declared).restricted_to(profile.allowed, profile.default))
         return links_table(guide, guide_file.url, asked)
 
     @env.macro
@@ -99,11 +108,11 @@ def define_org_env(env, situations):
     @env.macro
     def guide_list():
         """The guides, for the home page: title (a link), description, how many questions."""
-        return guide_index.guide_list(guides(), env.page.file.src_uri)
+        return guide_index.guide_list(guides(), env.page.file.src_uri, language())
 
     @env.macro
     def company_portal_fields():
         """Company Portal's support information fields, with what this profile puts in them."""
-        return org_pages.company_portal_fields(profile)
+        return org_pages.company_portal_fields(profile, language())
 
     return profile

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+from macros.languages import page_language
 from macros.organization import pages as org_pages
 from macros.situations import outline as guide_outline
 
@@ -43,4 +44,6 @@ def filled(match, page):
     if guide not in content_by_page:
         raise PluginError(f"{page.file.src_uri}: no guide {guide!r} to outline the links of.")
     choice = dict(parse_qsl(html.unescape(match.group("choice"))))
-    return str(org_pages.outline_html(guide_outline.outline(content_by_page[guide], choice)))
+    language = page_language(page)  # the IT page's, and so its guides'
+    return str(org_pages.outline_html(
+        guide_outline.outline(content_by_page[guide], choice, language), language))

@@ -4,6 +4,9 @@ Every profile value reaches the page through `markupsafe.escape`, so a name such
 `Fabrikam <script>alert(1)</script>` shows as text. The HTML is written as blocks (a `<div>` or
 `<table>` at the start of a line), which Markdown passes through untouched, so Markdown syntax
 in a value (`*`, `[`, `{`) shows as typed too.
+
+Each function writes its words in the language it is given (macros/messages.yml), and the
+profile's texts in that language (OrgProfile.support_in).
 """
 
 import re
@@ -12,6 +15,9 @@ from urllib.parse import urlencode, urljoin
 
 import segno
 from markupsafe import Markup, escape
+
+from ..languages import SOURCE_LANGUAGE
+from ..messages import say, template
 
 
 @dataclass(frozen=True)
@@ -37,50 +43,59 @@ def tel_href(phone):
     return "tel:" + re.sub(r"[^0-9+]", "", phone)
 
 
-def support_contacts(profile):
+def words(name, language, count=None, **fields):
+    """A message of macros/messages.yml as HTML: its words escaped, `fields` filled in (escaped
+    unless they are Markup already)."""
+    fields = {**fields, "count": count} if count is not None else fields
+    return Markup(escape(template(name, language, count))).format(**fields)
+
+
+def support_contacts(profile, language=SOURCE_LANGUAGE):
     """The "Still need help?" section: the organization's contacts, or where to find them."""
-    support = profile.support
-    portal = Markup('<a href="{}">Company Portal website</a>').format(profile.company_portal_url)
+    support = profile.support_in(language)
+    portal = Markup('<a href="{}">{}</a>').format(profile.company_portal_url,
+                                                   say("portal_website", language))
     if support.is_empty():
-        return Markup(
-            '<div class="org-support">\n<p>Get in touch with your IT support person. To find your '
-            "organization's contact details, sign in to the {} or the Company Portal app.</p>\n"
-            "</div>").format(portal)
-    who = support.contact_name or f"{profile.name} IT support"
+        return Markup('<div class="org-support">\n<p>{}</p>\n</div>').format(
+            words("support_unknown", language, portal=portal))
+    who = support.contact_name or say("support_team", language, organization=profile.name)
     items = []
     if support.phone:
-        items.append(Markup('Phone: <a href="{}">{}</a>').format(
-            tel_href(support.phone), support.phone))
+        items.append(words("phone", language, number=Markup('<a href="{}">{}</a>').format(
+            tel_href(support.phone), support.phone)))
     if support.email:
-        items.append(Markup('Email: <a href="mailto:{0}">{0}</a>').format(support.email))
+        items.append(words("email", language, address=Markup(
+            '<a href="mailto:{0}">{0}</a>').format(support.email)))
     if support.website_url:
-        items.append(Markup('Website: <a href="{}">{}</a>').format(
-            support.website_url, support.website_name or support.website_url))
+        items.append(words("website", language, link=Markup('<a href="{}">{}</a>').format(
+            support.website_url, support.website_name or support.website_url)))
     if support.hours:
-        items.append(Markup("Hours: {}").format(support.hours))
-    lines = [Markup("<p>Get in touch with <strong>{}</strong>{}</p>").format(
-        who, ":" if items else ".")]
+        items.append(words("hours", language, hours=support.hours))
+    lines = [Markup("<p>{}{}</p>").format(
+        words("get_in_touch", language, who=Markup("<strong>{}</strong>").format(who)),
+        ":" if items else ".")]
     if items:
         lines.append(Markup("<ul>\n{}\n</ul>").format(
             Markup("\n").join(Markup("<li>{}</li>").format(item) for item in items)))
     if support.additional_information:
         lines.append(Markup("<p>{}</p>").format(support.additional_information))
     if support.phone and support.email and support.website_url:
-        lines.append(Markup("<p>You also find these contact details in the Company Portal app, "
-                            "and when you sign in to the {}.</p>").format(portal))
+        lines.append(Markup("<p>{}</p>").format(
+            words("support_also_in_portal", language, portal=portal)))
     else:
-        lines.append(Markup("<p>To find your organization's other contact details, sign in to "
-                            "the {} or the Company Portal app.</p>").format(portal))
+        lines.append(Markup("<p>{}</p>").format(
+            words("support_other_details", language, portal=portal)))
     return Markup('<div class="org-support">\n{}\n</div>').format(Markup("\n").join(lines))
 
 
 def guide_links(profile, registry, guide, guide_url, page_url, choices):
-    """The guide's link, then one link per situation in `choices` (dicts of value keys)."""
+    """The guide's link, then one link per situation in `choices` (dicts of value keys), named
+    in the registry's language. `guide_url` is the guide in that language ("de/….html")."""
     def link(audience, site_path, choice=None):
         return GuideLink(audience, site_path, relative_to(page_url, site_path),
                          urljoin(profile.site_url, site_path), guide, choice)
 
-    rows = [link("Everyone: each reader picks their situation", guide_url)]
+    rows = [link(say("link_for_everyone", registry.language), guide_url)]
     for choice in choices:
         summary = registry.summary(choice)
         rows.append(link(summary[:1].upper() + summary[1:], f"{guide_url}?{urlencode(choice)}",
@@ -106,16 +121,16 @@ def qr_code_svg(url, label):
 OUTLINE_CLASS = "guide-outline"
 
 
-def outline_placeholder(link):
+def outline_placeholder(link, language=SOURCE_LANGUAGE):
     if link.choice is None:
-        return Markup("<p>The reader's own situation, or the one the guide starts with.</p>")
+        return Markup("<p>{}</p>").format(say("outline_for_everyone", language))
     return Markup('<div class="{}" data-guide="{}" data-choice="{}"></div>').format(
         OUTLINE_CLASS, link.guide, urlencode(link.choice))
 
 
-def outline_html(steps):
+def outline_html(steps, language=SOURCE_LANGUAGE):
     """Step headings, each with its numbered actions, as the reader of that link sees them."""
-    count = f"{len(steps)} step" + ("" if len(steps) == 1 else "s")
+    count = say("outline_steps", language, count=len(steps))
     items = Markup("\n").join(
         Markup("<li>{}\n<ol>\n{}\n</ol>\n</li>").format(
             step.title, Markup("\n").join(Markup("<li>{}</li>").format(action)
@@ -125,7 +140,7 @@ def outline_html(steps):
         OUTLINE_CLASS, count, items)
 
 
-def guide_links_table(links):
+def guide_links_table(links, language=SOURCE_LANGUAGE):
     """The IT page's table: who a link is for, what it shows, the link (copy button), its QR code."""
     rows = Markup("\n").join(
         Markup(
@@ -135,37 +150,46 @@ def guide_links_table(links):
             "<td>\n<pre><code>{url}</code></pre>\n{qr}\n</td>\n"
             "</tr>").format(
                 href=link.href, audience=link.audience, url=link.url,
-                outline=outline_placeholder(link),
-                qr=qr_code_svg(link.url, f"QR code for {link.audience}"))
+                outline=outline_placeholder(link, language),
+                qr=qr_code_svg(link.url, say("qr_code_for", language, audience=link.audience)))
         for link in links)
     return Markup(
-        '<div class="org-links">\n<table>\n<thead>\n<tr><th scope="col">Who it is for</th>'
-        '<th scope="col">What the guide shows</th>'
-        '<th scope="col">Link to paste, and its QR code</th></tr>\n</thead>\n'
-        "<tbody>\n{}\n</tbody>\n</table>\n</div>").format(rows)
+        '<div class="org-links">\n<table>\n<thead>\n<tr><th scope="col">{}</th>'
+        '<th scope="col">{}</th>'
+        '<th scope="col">{}</th></tr>\n</thead>\n'
+        "<tbody>\n{}\n</tbody>\n</table>\n</div>").format(
+            say("links_who", language), say("links_what", language), say("links_link", language),
+            rows)
 
 
-# Company Portal's support information fields: (field, maximum length, what to enter).
-# None as "what to enter" means the profile's value of the same name.
+# Company Portal's support information fields: (field, maximum length, what to enter): the
+# profile's value of that name, else a message of macros/messages.yml. The field names are the
+# Intune admin center's, kept in English in every language (its German names aren't certain).
 COMPANY_PORTAL_FIELDS = (
     ("Contact name", 40, "contact_name"),
     ("Phone number", 20, "phone"),
     ("Email address", 40, "email"),
-    ("Website name", 40, "A name for the guide, such as: Move to a new iPhone"),
-    ("Website URL", 150, "A link from the table above"),
+    ("Website name", 40, "portal_website_name_hint"),
+    ("Website URL", 150, "portal_website_url_hint"),
     ("Additional information", 120, "additional_information"),
 )
 
 
-def company_portal_fields(profile):
-    """Company Portal's support information, filled in as this site shows it."""
+def company_portal_fields(profile, language=SOURCE_LANGUAGE):
+    """Company Portal's support information, filled in as this site shows it in `language`."""
+    support = profile.support_in(language)
     rows = []
     for field, limit, what in COMPANY_PORTAL_FIELDS:
-        if hasattr(profile.support, what):
-            value = getattr(profile.support, what)
-            what = Markup("<code>{}</code>").format(value) if value else Markup("<em>(empty)</em>")
+        if hasattr(support, what):
+            value = getattr(support, what)
+            what = (Markup("<code>{}</code>").format(value) if value
+                    else Markup("<em>{}</em>").format(say("portal_empty", language)))
+        else:
+            what = say(what, language)
         rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(field, limit, what))
     return Markup(
-        "<table>\n<thead>\n<tr><th scope=\"col\">Company Portal field</th>"
-        "<th scope=\"col\">Characters at most</th><th scope=\"col\">What to enter</th></tr>\n"
-        "</thead>\n<tbody>\n{}\n</tbody>\n</table>").format(Markup("\n").join(rows))
+        "<table>\n<thead>\n<tr><th scope=\"col\">{}</th>"
+        "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n"
+        "</thead>\n<tbody>\n{}\n</tbody>\n</table>").format(
+            say("portal_field", language), say("portal_limit", language),
+            say("portal_what", language), Markup("\n").join(rows))

@@ -5,6 +5,10 @@ information), where it publishes the guide, which situations it supports, and it
 `load()` checks a profile against profiles/schema.yml with `jsonschema`, then against the
 situations registry, and returns an OrgProfile; anything wrong raises ProfileError naming the
 file, the line, the key, what was expected and a hint.
+
+The support texts readers see (contact name, website name, hours, additional information) may be
+given per language, `hours: {en: ..., de: ...}`; a language left out shows the English text
+(`OrgProfile.support_in`). Which fields may be: `x-per-language: true` in profiles/schema.yml.
 """
 
 import difflib
@@ -14,6 +18,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+
+from ..languages import LANGUAGES, SOURCE_LANGUAGE
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SCHEMA_FILE = PROJECT / "profiles" / "schema.yml"
@@ -26,6 +32,8 @@ YAML_KINDS = {int: "a number", float: "a number", bool: "true/false", list: "a l
               dict: "a group of keys"}
 SUPPORT_FIELDS = ("contact_name", "phone", "email", "website_url", "website_name",
                   "additional_information", "hours")
+# The schema's mark on a text that may be given per language.
+PER_LANGUAGE = "x-per-language"
 
 
 class ProfileError(ValueError):
@@ -53,11 +61,20 @@ class OrgProfile:
     name: str
     site_url: str
     company_portal_url: str
-    support: Support
+    support_by_language: dict  # {language: Support}, every language of the site
     allowed: dict   # dimension key -> tuple of the value keys this organization uses
     default: dict   # the situation the guide shows before anyone chooses
     logo: Path | None
     primary_color: str | None
+
+    @property
+    def support(self):
+        """The support contacts in the source language (English)."""
+        return self.support_in(SOURCE_LANGUAGE)
+
+    def support_in(self, language):
+        """The support contacts as readers of `language` see them."""
+        return self.support_by_language[language]
 
 
 def load(path, registry):
@@ -105,7 +122,19 @@ def profile_schema(registry):
         for dimension in registry.dimensions}
     default = schema["properties"]["situations"]["properties"]["default"]
     default["properties"] = {key: {"$ref": f"#/$defs/{key}"} for key in schema["$defs"]}
+    for field in schema["properties"]["support"]["properties"].values():
+        if field.get(PER_LANGUAGE):
+            per_language(field)
     return schema
+
+
+def per_language(field):
+    """A text field that may also be {language: text}, English required (the fallback)."""
+    one = {key: value for key, value in field.items() if key != PER_LANGUAGE}
+    field["type"] = [*field["type"], "object"]
+    field["additionalProperties"] = False
+    field["required"] = [SOURCE_LANGUAGE]
+    field["properties"] = {language: one for language in LANGUAGES}
 
 
 def schema_errors(data, registry):
@@ -120,13 +149,21 @@ def describe(error, tree):
         known = list(schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(known))
         where = keys + [unknown[0]]
+        hint = did_you_mean(unknown[0], known)
+        if schema.get(PER_LANGUAGE):
+            hint = (f"give the text once per language with the site's language codes "
+                    f"({', '.join(LANGUAGES)}), or as plain text for every language; {hint}")
         return (line_of(tree, where), f"{key_path(where)}: unknown key. Expected one of: "
-                f"{', '.join(known)}. Hint: {did_you_mean(unknown[0], known)}")
+                f"{', '.join(known)}. Hint: {hint}")
     if error.validator == "required":
         missing = error.message.split("'")[1]
         expected = schema["properties"][missing].get("description", "a value")
+        hint = f"see {EXAMPLE} for every key."
+        if schema.get(PER_LANGUAGE):
+            hint = (f"a text given per language needs its English one ({SOURCE_LANGUAGE}: ...): "
+                    "it is shown in every language left out.")
         return (line_of(tree, keys), f"{key_path(keys + [missing])}: missing. "
-                f"Expected {expected}. Hint: see {EXAMPLE} for every key.")
+                f"Expected {expected}. Hint: {hint}")
     expected = schema.get("description", "")
     if "enum" in schema:
         expected = f"{expected}: one of {', '.join(map(str, schema['enum']))}".lstrip(": ")
@@ -187,19 +224,28 @@ def to_profile(path, data, registry):
     allowed = {
         dimension.key: tuple(situations.get(dimension.key) or [v.key for v in dimension.values])
         for dimension in registry.dimensions}
-    support = {key: value or "" for key, value in (data.get("support") or {}).items()}
+    support = data.get("support") or {}
     logo = data.get("logo")
     return OrgProfile(
         path=path,
         name=data["name"],
         site_url=data["site_url"],
         company_portal_url=data.get("company_portal_url") or COMPANY_PORTAL_WEBSITE,
-        support=Support(**support),
+        support_by_language={language: support_in(support, language) for language in LANGUAGES},
         allowed=allowed,
         default={**registry.default, **(situations.get("default") or {})},
         logo=(path.parent / logo) if logo else None,
         primary_color=data.get("primary_color"),
     )
+
+
+def support_in(support, language):
+    """The support fields in `language`: a text given per language in that one, else English."""
+    def text(value):
+        if isinstance(value, dict):
+            value = value.get(language) or value.get(SOURCE_LANGUAGE)
+        return value or ""
+    return Support(**{key: text(value) for key, value in support.items()})
 
 
 def check_situations(profile, registry, tree):

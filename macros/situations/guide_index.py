@@ -10,13 +10,15 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
+from ..languages import SOURCE_LANGUAGE, source_uri
+from ..messages import say
 from .registry import GUIDE_FIELD, Registry, SituationError
 
 
 @dataclass(frozen=True)
 class Guide:
-    src_uri: str        # "migrate-iphone.md"
-    url: str            # "migrate-iphone.html", relative to the site root
+    src_uri: str        # "migrate-iphone.md", or its translation "migrate-iphone.de.md"
+    url: str            # "migrate-iphone.html" (or "de/migrate-iphone.html"), from the site root
     title: str
     description: str
     registry: Registry  # its questions, narrowed to the organization's values
@@ -28,8 +30,9 @@ class Guide:
 
     @property
     def anchor(self):
-        """An id for the guide's section on a page that lists guides: its file name."""
-        return posixpath.splitext(posixpath.basename(self.src_uri))[0]
+        """An id for the guide's section on a page that lists guides: its source's file name,
+        the same in every language ("migrate-iphone" for migrate-iphone.de.md too)."""
+        return posixpath.splitext(posixpath.basename(source_uri(self.src_uri)))[0]
 
     def link_from(self, page_src_uri):
         """The guide's Markdown file as a link from another page (MkDocs checks and rewrites it)."""
@@ -37,7 +40,8 @@ class Guide:
 
 
 def site_guides(files, whole, profile):
-    """Every guide among `files` (MkDocs' Files), in the order MkDocs lists them."""
+    """Every guide among `files` (MkDocs' Files: in a language's build, its pages), in the order
+    MkDocs lists them, in the language of `whole` (the whole Registry)."""
     guides = []
     for file in files.documentation_pages():
         meta = get_data(file.content_string)[1]
@@ -52,13 +56,13 @@ def site_guides(files, whole, profile):
     return guides
 
 
-def guide_list(guides, page_src_uri):
+def guide_list(guides, page_src_uri, language=SOURCE_LANGUAGE):
     """The home page's list: each guide's title (a link), description and how many questions."""
     cards = []
     for guide in guides:
         count = len(guide.questions)
-        asks = (f"Asks {count} question{'' if count == 1 else 's'} about your situation."
-                if count else "Asks no questions.")
+        asks = (say("asks_questions", language, count=count) if count
+                else say("asks_no_questions", language))
         cards.append("\n".join([
             f"-   [**{guide.title}**]({guide.link_from(page_src_uri)})",
             "",

@@ -21,6 +21,8 @@ import html
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..messages import say
+
 SECTION_CLASS = "situation"
 LABEL_CLASS = "situation__label"
 BLOCK_START_CLASS = "situation-start"
@@ -70,7 +72,11 @@ def step_marker(registry, condition):
 
 
 def picker(registry):
-    """The form at the top of the guide: one fieldset of native radios per dimension."""
+    """The form at the top of the guide: one fieldset of native radios per dimension, in the
+    registry's language."""
+    def words(name):
+        return html.escape(say(name, registry.language))
+
     fieldsets = []
     # An organization that uses a single value of a dimension has nothing to ask about it.
     for dimension in [d for d in registry.dimensions if len(d.values) > 1]:
@@ -84,11 +90,11 @@ def picker(registry):
     return "\n".join([
         '<form class="situation-picker" aria-labelledby="situation-picker-title">',
         '<p class="situation-picker__title" id="situation-picker-title">'
-        "Show only the steps for your situation</p>",
+        f"{words('picker_title')}</p>",
         *fieldsets,
         '<p class="situation-picker__actions">'
         '<button type="button" class="md-button" data-situation-show-all aria-pressed="false">'
-        "Show every situation</button></p>",
+        f"{words('show_every_situation')}</button></p>",
         # One polite live region: screen readers hear the new summary (and any note).
         '<div class="situation-picker__status" role="status">',
         '<p class="situation-picker__note" data-situation-note></p>',
@@ -96,7 +102,7 @@ def picker(registry):
         "</div>",
         "</form>",
         '<p class="situation-print-note" data-situation-print-note>'
-        "This guide covers every situation; each conditional part says whom it is for.</p>",
+        f"{words('print_every_part')}</p>",
     ])
 
 

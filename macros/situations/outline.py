@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
+from ..languages import SOURCE_LANGUAGE
+from ..messages import messages
 # The classes the situation markup writes (and situations.js reads).
 from .markup import LABEL_CLASS, SECTION_CLASS
 
-STEP_NUMBER = re.compile(r"^Step \d+")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
 
@@ -63,14 +64,18 @@ def step_list(heading):
     return None
 
 
-def outline(html, choice):
-    """The steps a reader of the guide `html` sees in situation `choice` (a dict of values)."""
+def outline(html, choice, language=SOURCE_LANGUAGE):
+    """The steps a reader of the guide `html` (written in `language`) sees in situation `choice`
+    (a dict of values)."""
+    # "Step 2" or "Schritt 2": the word situations.js renumbers too.
+    step_word = messages("browser", language)["step_word"]
+    step_number = re.compile(rf"^{re.escape(step_word)} \d+")
     page = BeautifulSoup(html, "html.parser")
     steps = []
     for heading in page.select("h2.step"):
         if not shown(heading, choice):
             continue
-        title = STEP_NUMBER.sub(f"Step {len(steps) + 1}", own_text(heading))
+        title = step_number.sub(f"{step_word} {len(steps) + 1}", own_text(heading))
         actions = step_list(heading)
         items = actions.find_all("li", recursive=False) if actions else []
         steps.append(Step(title, tuple(first_sentence(own_text(item))

@@ -8,6 +8,9 @@ situations.GUIDE_FIELD). For each page that does, `PageGuides` keeps three views
 - `guide`: only what the guide asks, in its order, with its default;
 - `shown`: that, narrowed to the organization's values (what the picker offers and the
   browser gets as `page.meta.situation_registry`).
+
+All three speak the page's language (macros/languages.py); the browser's registry carries the
+words of situations.js and progress.js in that language too (`texts`, from macros/messages.yml).
 """
 
 import re
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
+from ..languages import page_language
+from ..messages import messages
 from .registry import GUIDE_FIELD, Registry, SituationError
 
 THEME_KEY = "situation_registry"
@@ -34,14 +39,21 @@ class PageGuide:
 
 
 class PageGuides:
-    def __init__(self, whole, profile):
-        self.whole = whole
+    def __init__(self, whole_by_language, profile):
+        self.whole_by_language = whole_by_language  # {language: the whole Registry in it}
         self.profile = profile
         self.cache = {}
 
+    @staticmethod
+    def key(page):
+        return page.file.src_uri, page_language(page)
+
+    def whole(self, page):
+        return self.whole_by_language[page_language(page)]
+
     def of(self, page):
         """The page's guide; a page that declares no questions can have no conditions."""
-        guide = self.cache.get(page.file.src_uri) or self.build(page)
+        guide = self.cache.get(self.key(page)) or self.build(page)
         if guide is None:
             raise SituationError("this page has conditional sections but asks no questions. "
                                  + DECLARE_HINT)
@@ -51,8 +63,8 @@ class PageGuides:
         """Macro arguments checked against every dimension the page knows (so a misspelling
         is reported as such first), then against the questions its guide asks, then narrowed
         to the organization's values (None: left out; {}: for everyone)."""
-        guide = self.cache.get(page.file.src_uri) or self.build(page)
-        known = guide.known if guide else self.whole
+        guide = self.cache.get(self.key(page)) or self.build(page)
+        known = guide.known if guide else self.whole(page)
         condition = known.condition(**values_by_dimension)
         guide = self.of(page)
         return guide.shown.narrow(guide.asked(condition))
@@ -61,16 +73,17 @@ class PageGuides:
         declared = page.meta.get(GUIDE_FIELD)
         if declared is None:
             return None
-        known = self.whole.with_own_dimensions(declared)
-        guide = self.whole.for_guide(declared)
+        whole = self.whole(page)
+        known = whole.with_own_dimensions(declared)
+        guide = whole.for_guide(declared)
         shown = guide.restricted_to(self.profile.allowed, self.profile.default)
-        self.cache[page.file.src_uri] = PageGuide(known, guide, shown)
-        return self.cache[page.file.src_uri]
+        self.cache[self.key(page)] = PageGuide(known, guide, shown)
+        return self.cache[self.key(page)]
 
     def prepare(self, page):
         """Check the page's declaration (file:line on a mistake) and give the theme its
         registry; pages without one get none."""
-        self.cache.pop(page.file.src_uri, None)  # `mkdocs serve` rebuilds: read it again
+        self.cache.pop(self.key(page), None)  # `mkdocs serve` rebuilds: read it again
         try:
             guide = self.build(page)
         except SituationError as error:
@@ -82,6 +95,8 @@ class PageGuides:
                 # A deep link may ask for a value of the guide that this organization leaves
                 # out: the page says so (situations.js), naming it as the picker would.
                 "organization": self.profile.name,
+                # Every word situations.js and progress.js show, in the page's language.
+                "texts": messages("browser", guide.shown.language),
                 "not_offered": {d.key: {v.key: v.label for v in d.values
                                         if v not in guide.shown.dimension(d.key).values}
                                 for d in guide.guide.dimensions},

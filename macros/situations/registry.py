@@ -7,6 +7,10 @@ one or more value keys, e.g. {"mfa": ("app", "sms")}.
 Each guide declares the questions it asks in its front matter (`situations:`, see
 GUIDE_FIELD); `Registry.for_guide` turns the site-wide registry into that guide's registry, and
 `guides()` reads every guide's declaration from a docs folder, without a build.
+
+Words are per language: the file gives each text as `{en: ..., de: ...}` beside its key, and a
+Registry holds the words of one language (`Registry.load(language="de")`); keys, values and
+rules are the same in every language.
 """
 
 import difflib
@@ -18,6 +22,9 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
+
+from ..languages import SOURCE_LANGUAGE
+from ..messages import TextError, in_language, say
 
 # The one registry of the site, where writers and IT look for it: macros/situations.yml.
 REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
@@ -75,8 +82,21 @@ class NotAskedError(SituationError):
     """A conditional section about a dimension that its guide does not ask."""
 
 
-def dimension_from(data):
-    return Dimension(data["key"], data["legend"], tuple(Value(**v) for v in data["values"]))
+def words(data, field, language, where):
+    try:
+        return in_language(data[field], language, f"{where}.{field}")
+    except TextError as error:
+        raise SituationError(str(error)) from None
+
+
+def dimension_from(data, language=SOURCE_LANGUAGE, where="dimensions"):
+    """A dimension as written in situations.yml (or a guide's front matter), in `language`."""
+    where = f"{where}[{data['key']}]"
+    values = tuple(
+        Value(v["key"], *(words(v, field, language, f"{where}.values[{v['key']}]")
+                          for field in ("label", "only", "phrase")))
+        for v in data["values"])
+    return Dimension(data["key"], words(data, "legend", language, where), values)
 
 
 @dataclass(frozen=True)
@@ -86,13 +106,20 @@ class Registry:
     default: dict
     # A guide's own default, which wins over the organization's (see restricted_to).
     declared_default: dict = None
+    # The language of its words (legends, labels, phrases, reasons, "Only for: …").
+    language: str = SOURCE_LANGUAGE
 
     @classmethod
-    def load(cls, path=REGISTRY_FILE):
+    def load(cls, path=REGISTRY_FILE, language=SOURCE_LANGUAGE):
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        dimensions = tuple(dimension_from(d) for d in data["dimensions"])
-        impossible = tuple(ImpossibleRule(**rule) for rule in data["impossible"])
-        registry = cls(dimensions, impossible, dict(data["default"]))
+        where = Path(path).name
+        dimensions = tuple(dimension_from(d, language, f"{where}: dimensions")
+                           for d in data["dimensions"])
+        impossible = tuple(
+            ImpossibleRule(rule["when"], words(rule, "because", language,
+                                               f"{where}: impossible[{number}]"), rule["instead"])
+            for number, rule in enumerate(data["impossible"]))
+        registry = cls(dimensions, impossible, dict(data["default"]), language=language)
         registry.check_choice(registry.default, "the registry's default")
         return registry
 
@@ -104,7 +131,8 @@ class Registry:
 
     def with_own_dimensions(self, declaration):
         """The site-wide registry plus the dimensions a guide declares for itself."""
-        own = tuple(dimension_from(d) for d in (declaration or {}).get("dimensions") or ())
+        own = tuple(dimension_from(d, self.language, "the guide's dimensions")
+                    for d in (declaration or {}).get("dimensions") or ())
         for dimension in own:
             if any(d.key == dimension.key for d in self.dimensions):
                 raise SituationError(
@@ -132,7 +160,7 @@ class Registry:
                    for d in dimensions}
         for key, value in declared.items():
             known.dimension(key).value(value)
-        guide = Registry(dimensions, impossible, default, declared)
+        guide = Registry(dimensions, impossible, default, declared, self.language)
         # Values the guide did not choose give way to the ones it did (its from: android makes
         # the site's transfer: icloud impossible); its own choices must not.
         possible = guide.nearest_possible(default)
@@ -179,7 +207,7 @@ class Registry:
         candidates = [self.declared_default or {}, default or {}, self.default]
         chosen = {d.key: next((c[d.key] for c in candidates if c.get(d.key) in kept[d.key]),
                               d.values[0].key if d.values else None) for d in dimensions}
-        registry = Registry(dimensions, impossible, chosen, self.declared_default)
+        registry = Registry(dimensions, impossible, chosen, self.declared_default, self.language)
         registry = replace(registry, default=registry.nearest_possible(chosen))
         registry.check_choice(registry.default, "the organization's default")
         return registry
@@ -231,9 +259,10 @@ class Registry:
             (key, values), = condition.items()
             if len(values) == 1:
                 return self.dimension(key).value(values[0]).only
-        parts = [" or ".join(self.dimension(key).value(v).phrase for v in values)
+        parts = [say("or", self.language).join(self.dimension(key).value(v).phrase
+                                               for v in values)
                  for key, values in condition.items()]
-        return "Only for: " + " · ".join(parts)
+        return say("only_for", self.language, values=" · ".join(parts))
 
     def summary(self, choice):
         """"Authenticator app · transfer from iCloud · old iPhone"."""

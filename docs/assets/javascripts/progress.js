@@ -11,6 +11,10 @@
  * Loaded in <head> after situations.js; everything is built on its first "situations:rendered"
  * event, in the same task as the page's first render, so nothing moves after the first paint.
  * Without JavaScript nothing here exists: no boxes, the guide as it is.
+ *
+ * Every word shown is a message of the page's language (macros/messages.yml, through
+ * situations.js's say()). Ticks are keyed by the guide's path without its language folder, so
+ * ticks made on the English guide show on the German one and back.
  */
 (function () {
   "use strict";
@@ -21,11 +25,16 @@
   var undo = null;
   var situation = "";
   var firstRender = true;
+  var say = window.situationSay;
 
-  /* The page's path inside the site, so every version of the site shares the guide's ticks. */
-  var siteRoot = document.currentScript.getAttribute("data-site-root");
+  /* The page's path inside the site, so every version of the site shares the guide's ticks,
+     and every language: the language's folder ("de/") is left out (data-language-root, the
+     language's root when it is not the site's). */
+  var script = document.currentScript;
+  var siteRoot = script.getAttribute("data-site-root");
+  var languageRoot = script.getAttribute("data-language-root") || siteRoot;
   function guidePath() {
-    var rootPath = new URL(siteRoot + "/", location.href).pathname;
+    var rootPath = new URL(languageRoot + "/", location.href).pathname;
     return decodeURIComponent(location.pathname.slice(rootPath.length));
   }
 
@@ -84,14 +93,14 @@
     var shown = counted();
     var ticked = shown.filter(function (item) { return done[item.getAttribute("data-step-id")]; });
     var next = shown.filter(function (item) { return ticked.indexOf(item) < 0; })[0];
-    summary.textContent = situation + ": " + ticked.length + " of " + shown.length +
-      (shown.length === 1 ? " step" : " steps") + " done";
+    summary.textContent = say("steps_done",
+      { situation: situation, done: ticked.length, total: shown.length }, shown.length);
     /* The row shows for a reader who returns with ticks, and then stays for the visit: ticking
        never adds or removes a line above the steps (WebKit has no scroll anchoring). */
     if (firstRender && ticked.length) controls.hidden = false;
     continueLink.style.visibility = ticked.length && next ? "" : "hidden";
     if (next) {
-      continueLink.textContent = "Continue at step " + (shown.indexOf(next) + 1);
+      continueLink.textContent = say("continue_at", { number: shown.indexOf(next) + 1 });
       continueLink.href = "#" + next.id;
     }
     startOver.hidden = Boolean(undo);  /* Undo takes its place */
@@ -99,14 +108,14 @@
     undoButton.hidden = !undo;
   }
 
-  function say(text) { message.textContent = text; }
+  function tell(text) { message.textContent = text; }
 
   function tick(item, ticked) {
     var id = item.getAttribute("data-step-id");
     if (ticked) done[id] = true;
     else delete done[id];
     undo = null;
-    if (message) say("");
+    if (message) tell("");
     save();
     showTicks();
     update();
@@ -117,7 +126,7 @@
     done = {};
     save();
     showTicks();
-    say("Your ticks on this guide are cleared.");
+    tell(say("ticks_cleared"));
     update();
     undoButton.focus();
   }
@@ -127,7 +136,7 @@
     undo = null;
     save();
     showTicks();
-    say("Your ticks are back.");
+    tell(say("ticks_back"));
     update();
     startOver.focus();
   }
@@ -153,7 +162,7 @@
   /* "Change" opens and folds the questions; the rest lives under the summary. */
   function addControls(folded) {
     if (folded) {
-      var change = element("button", "progress__change", "Change");
+      var change = element("button", "progress__change", say("change"));
       change.setAttribute("aria-expanded", "false");
       change.addEventListener("click", function () {
         change.setAttribute("aria-expanded", String(root.classList.toggle(FOLDED) === false));
@@ -167,9 +176,9 @@
     controls.hidden = true;
     continueLink = controls.appendChild(element("a", "progress__continue"));
     continueLink.addEventListener("click", continueAt);
-    startOver = controls.appendChild(element("button", "progress__start-over", "Start over"));
+    startOver = controls.appendChild(element("button", "progress__start-over", say("start_over")));
     startOver.addEventListener("click", clearAll);
-    undoButton = controls.appendChild(element("button", "progress__undo", "Undo"));
+    undoButton = controls.appendChild(element("button", "progress__undo", say("undo")));
     undoButton.addEventListener("click", restore);
   }
 

@@ -15,6 +15,10 @@
  * the whole choice; history.state records which of its values were defaults, so a reload does
  * not turn them into answers. Query values are only ever compared with the registry's keys:
  * nothing from the URL is written into the page.
+ *
+ * Every word shown comes from the registry in the page's language: the values' phrases, the
+ * reasons, and `texts` (macros/messages.yml, group `browser`), through say(), which progress.js
+ * uses too (window.situationSay). Stored answers are keys, so they carry over between languages.
  */
 (function () {
   "use strict";
@@ -26,6 +30,16 @@
   /* choice: what the page shows; answered: the dimensions the reader (or a link) chose. */
   var state = { all: false, choice: {}, answered: {} };
   var note = "";
+
+  /* A message of the page's language with its {names} filled in; `count` picks one/other. */
+  function say(name, fields, count) {
+    var text = registry.texts[name];
+    if (typeof text === "object") text = text[count === 1 ? "one" : "other"];
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return fields && Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : all;
+    });
+  }
+  window.situationSay = say;
 
   function isValue(key, value) {
     return dimensions.some(function (d) {
@@ -79,8 +93,8 @@
       return asked !== null && !isValue(d.key, asked) && leftOut[d.key] &&
         Object.prototype.hasOwnProperty.call(leftOut[d.key], asked);
     }).map(function (d) {
-      return registry.organization + " doesn't use \u201c" + leftOut[d.key][query.get(d.key)] +
-        "\u201d, showing " + d.values[choice[d.key]] + " instead.";
+      return say("not_offered", { organization: registry.organization,
+        value: leftOut[d.key][query.get(d.key)], instead: d.values[choice[d.key]] });
     });
     return parts.join(" ");
   }
@@ -116,8 +130,7 @@
     });
     var because = makePossible(choice);
     if (because && asked) {
-      note = "The link asked for a combination that can't happen. " + because +
-        " Showing the nearest match instead.";
+      note = say("impossible_link", { because: because });
     }
     var notOffered = notOfferedNote(query, choice);
     if (notOffered) note = notOffered + (note ? " " + note : "");
@@ -200,9 +213,12 @@
     });
   }
 
-  /* "Step 2: Power on …" reads "Step 1: …" when the path skips Step 1 (here and in the TOC). */
+  /* "Step 2: Power on …" reads "Step 1: …" when the path skips Step 1 (here and in the TOC);
+     "Schritt 2: …" on a German page. */
   function renumberStepHeadings() {
     var number = 1;
+    var stepNumber = new RegExp("^(\\s*" + say("step_word").replace(/[.*+?^${}()|[\]\\]/g, "\\$&") +
+      " )\\d+");
     document.querySelectorAll("article h2.step").forEach(function (heading) {
       if (heading.closest(".situation[hidden]")) return;
       var texts = [heading.firstChild];
@@ -210,7 +226,7 @@
         function (label) { texts.push(label.firstChild); });
       texts.forEach(function (text) {
         if (text && text.nodeType === Node.TEXT_NODE) {
-          text.nodeValue = text.nodeValue.replace(/^(\s*Step )\d+/, "$1" + number);
+          text.nodeValue = text.nodeValue.replace(stepNumber, "$1" + number);
         }
       });
       number += 1;
@@ -224,10 +240,10 @@
   }
 
   function describe() {
-    var words = state.all ? "Every situation" : phrase(state.choice);
+    var words = state.all ? say("every_situation") : phrase(state.choice);
     if (!document.querySelector("article h2.step")) return words;
     var steps = countVisible("article h2.step");
-    return words + ": " + steps + (steps === 1 ? " step" : " steps");
+    return say("step_count", { situation: words, count: steps }, steps);
   }
 
   function render() {
@@ -256,15 +272,15 @@
     picker.querySelector("[data-situation-summary]").textContent = describe();
     var printNote = document.querySelector("[data-situation-print-note]");
     if (printNote) {
-      printNote.textContent = state.all ? "This copy shows the steps for every situation."
-        : "This copy is for: " + phrase(state.choice) + ".";
+      printNote.textContent = state.all ? say("print_every_situation")
+        : say("print_for", { situation: phrase(state.choice) });
     }
   }
 
   /* Other features (progress.js) follow every change of what is shown through this event. */
   function rendered() {
     document.dispatchEvent(new CustomEvent("situations:rendered", { detail: {
-      situation: state.all ? "Every situation" : phrase(state.choice) } }));
+      situation: state.all ? say("every_situation") : phrase(state.choice) } }));
   }
 
   function choose(change) {
@@ -272,7 +288,7 @@
     Object.assign(state.choice, change);
     Object.keys(change).forEach(function (key) { state.answered[key] = true; });
     var because = makePossible(state.choice);
-    note = because ? because + " The choice was changed to match." : "";
+    note = because ? say("choice_changed", { because: because }) : "";
     commit();
   }
 
@@ -291,8 +307,8 @@
     updateTableOfContents();
     renumberStepHeadings();
     var label = section.querySelector(".situation__label");
-    note = "Showing a part that is not in your chosen steps: " +
-      (label ? label.textContent.replace(/:$/, "") : "another situation") + ".";
+    note = say("revealed", {
+      label: label ? label.textContent.replace(/:$/, "") : say("another_situation") });
     if (picker) picker.querySelector("[data-situation-note]").textContent = note;
     rendered();
   }
