@@ -11,8 +11,10 @@ SITUATIONS = yaml.safe_load((PROJECT / "macros" / "situations.yml").read_text(en
 
 
 def value(key, value_key):
+    """A value's English words (the registry gives each text per language)."""
     dimension = next(d for d in SITUATIONS["dimensions"] if d["key"] == key)
-    return next(v for v in dimension["values"] if v["key"] == value_key)
+    found = next(v for v in dimension["values"] if v["key"] == value_key)
+    return {field: text["en"] for field, text in found.items() if field != "key"}
 
 
 def open_guide(new_visit, site, query):
