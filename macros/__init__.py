@@ -12,7 +12,10 @@ errors with file, line and hint) and `writing_guide` (the writing guide's genera
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
 - the organization's values (macros/organization/macros.py): `{{ org_name() }}`,
   `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
-- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page).
+- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page);
+- the languages (macros/languages.py): `{{ page_language() }}`, the language the page is written
+  in, and `{{ site_language() }}`, the language of the site being built (they differ on a page
+  not yet translated, which the German site shows in English).
 
 Each guide declares the questions it asks in its front matter (`situations: {asks: [...]}`);
 the macros check every condition against that guide's questions. The organization profile
@@ -22,7 +25,7 @@ reaches the theme templates as `page.meta.situation_registry` (absent on pages t
 nothing, which then load none of the picker's code).
 """
 
-from .languages import LANGUAGES
+from . import languages
 from .organization.macros import define_org_env
 from .situations import Registry
 from .situations.markup import picker, section_block, step_marker
@@ -41,9 +44,15 @@ def define_env(env):
     env.macro(front_matter.fields_table, "front_matter_fields")
     env.macro(writer_mistakes.mistakes_table)
 
-    whole = {language: Registry.load(language=language) for language in LANGUAGES}
+    # The language of the page being rendered (macros/languages.py says which is which).
+    env.macro(lambda: languages.content_language(env.page, env.conf), "page_language")
+    env.macro(lambda: languages.build_language(env.conf), "site_language")
+
+    # The registry's words in each language; a guide's picker, labels and browser texts speak
+    # its site's (build) language, like Material's interface around them.
+    whole = {language: Registry.load(language=language) for language in languages.LANGUAGES}
     profile = define_org_env(env, whole)
-    guides = PageGuides(whole, profile)
+    guides = PageGuides(whole, profile, lambda page: languages.build_language(env.conf))
     env.page_guides = guides  # for on_pre_page_macros below
 
     @env.macro

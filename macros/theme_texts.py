@@ -15,20 +15,16 @@ follow the same language, from macros/messages.yml. Templates call:
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from macros.languages import LANGUAGES, SOURCE_LANGUAGE
+from macros import languages
 from macros.messages import say, template
 
 
-def build_language(config):
-    language = config["theme"].get("language") or SOURCE_LANGUAGE
-    return language if language in LANGUAGES else SOURCE_LANGUAGE
-
-
 def on_env(env, config, files):
-    language = build_language(config)
+    language = languages.build_language(config)
     env.globals["site_text"] = lambda name, **fields: Markup(
         escape(template(name, language))).format(**fields)
     env.globals["reviewed_on"] = lambda date: Markup('<time datetime="{}">{}</time>').format(
         date.isoformat(), format_date(date, "long", locale=say("date_locale", language)))
-    env.globals["language_folder"] = "" if language == SOURCE_LANGUAGE else f"/{language}"
+    env.globals["language_folder"] = "/" + languages.language_root(language).rstrip("/") \
+        if language != languages.SOURCE_LANGUAGE else ""
     return env

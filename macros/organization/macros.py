@@ -4,8 +4,9 @@ The profile comes from `extra.org_profile` in mkdocs.yml (`make site ORG=...` se
 HELP_ORG_PROFILE). It is checked when the macros plugin configures itself, before MkDocs
 reads or writes any page, so a bad profile stops the build with nothing written.
 
-Every macro speaks the language of the page it is on (macros/languages.py): its words, the
-situation words, the profile's texts in that language, and links to the guides in it.
+Every macro writes in the language of the page it is on (`content_language`, macros/languages.py:
+English on a page the German site shows untranslated): its words, the situation words and the
+profile's texts; the guides it lists and links to are those of the site being built (`/de/…`).
 """
 
 import base64
@@ -15,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import pages as org_pages
-from ..languages import SOURCE_LANGUAGE, page_language
+from .. import languages
 from ..situations import declaration, guide_index
 from .profile import ProfileError, load
 
@@ -48,13 +49,13 @@ def define_org_env(env, situations):
     """Load the organization profile (checked against `situations`, the whole registry in each
     language: {language: Registry}), brand the theme, register the organization's macros, and
     return the profile."""
-    profile = load_profile(env.conf, situations[SOURCE_LANGUAGE])
+    profile = load_profile(env.conf, situations[languages.SOURCE_LANGUAGE])
     restricted = {language: whole.restricted_to(profile.allowed, profile.default)
                   for language, whole in situations.items()}
     brand_theme(env.conf["theme"], profile)
 
     def language():
-        return page_language(env.page)
+        return languages.content_language(env.page, env.conf)
     # Where the organization publishes the guide: MkDocs makes the sitemap, each page's canonical
     # link and the 404 page's links (absolute: it is served at any depth) from it. Set here,
     # while plugins configure themselves, because MkDocs reads it only when it creates the pages.

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from macros.languages import page_language
+from macros import languages
 from macros.organization import pages as org_pages
 from macros.situations import outline as guide_outline
 
@@ -30,20 +30,21 @@ def on_pre_build(config):
 
 
 def on_page_content(html_content, page, config, files):
-    content_by_page[page.file.src_uri] = html_content
+    # With the language it is written in: its step headings say "Step" or "Schritt".
+    content_by_page[page.file.src_uri] = html_content, languages.content_language(page, config)
 
 
 def on_page_context(context, page, config, nav):
     if page.content and org_pages.OUTLINE_CLASS in page.content:
-        page.content = PLACEHOLDER.sub(lambda m: filled(m, page), page.content)
+        page.content = PLACEHOLDER.sub(lambda m: filled(m, page, config), page.content)
     return context
 
 
-def filled(match, page):
+def filled(match, page, config):
     guide = html.unescape(match.group("guide"))
     if guide not in content_by_page:
         raise PluginError(f"{page.file.src_uri}: no guide {guide!r} to outline the links of.")
     choice = dict(parse_qsl(html.unescape(match.group("choice"))))
-    language = page_language(page)  # the IT page's, and so its guides'
-    return str(org_pages.outline_html(
-        guide_outline.outline(content_by_page[guide], choice, language), language))
+    guide_html, guide_language = content_by_page[guide]
+    return str(org_pages.outline_html(guide_outline.outline(guide_html, choice, guide_language),
+                                      languages.content_language(page, config)))

@@ -9,8 +9,9 @@ situations.GUIDE_FIELD). For each page that does, `PageGuides` keeps three views
 - `shown`: that, narrowed to the organization's values (what the picker offers and the
   browser gets as `page.meta.situation_registry`).
 
-All three speak the page's language (macros/languages.py); the browser's registry carries the
-words of situations.js and progress.js in that language too (`texts`, from macros/messages.yml).
+All three speak the language of the site being built (macros/languages.py: the interface's,
+the same as Material's around them); the browser's registry carries the words of situations.js
+and progress.js in that language too (`texts`, from macros/messages.yml).
 """
 
 import re
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
-from ..languages import page_language
 from ..messages import messages
 from .registry import GUIDE_FIELD, Registry, SituationError
 
@@ -39,17 +39,17 @@ class PageGuide:
 
 
 class PageGuides:
-    def __init__(self, whole_by_language, profile):
+    def __init__(self, whole_by_language, profile, language_of):
         self.whole_by_language = whole_by_language  # {language: the whole Registry in it}
         self.profile = profile
+        self.language_of = language_of  # page -> the language its guide speaks
         self.cache = {}
 
-    @staticmethod
-    def key(page):
-        return page.file.src_uri, page_language(page)
+    def key(self, page):
+        return page.file.src_uri, self.language_of(page)
 
     def whole(self, page):
-        return self.whole_by_language[page_language(page)]
+        return self.whole_by_language[self.language_of(page)]
 
     def of(self, page):
         """The page's guide; a page that declares no questions can have no conditions."""

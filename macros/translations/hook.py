@@ -1,0 +1,115 @@
+"""MkDocs hooks for the languages (issue 13): what mkdocs-static-i18n leaves to us.
+
+mkdocs-static-i18n builds the English site, then, from its own on_post_build, each other
+language into its folder, through the same plugins and hooks (this module runs once per
+language build, `languages.build_language(config)` says which).
+"""
+
+import copy
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+# Imported as a top-level package: MkDocs puts this hook's folder on sys.path while loading it,
+# and the project itself is installed (requirements.txt, -e .).
+from macros import languages
+
+
+def i18n_languages(config):
+    plugin = languages.i18n_plugin(config)
+    return [language.locale for language in plugin.config.languages] if plugin else []
+
+
+# Before the search plugin (priority 0) reads its settings: each language's index stems words
+# in that language (lunr.de for German).
+@event_priority(50)
+def on_config(config):
+    configured = i18n_languages(config)
+    if configured and tuple(configured) != languages.LANGUAGES:
+        raise PluginError(f"mkdocs.yml: the i18n plugin builds {configured}, but "
+                          f"macros/languages.py lists {list(languages.LANGUAGES)}. Hint: list "
+                          "the same languages in both, the source language first.")
+    plugin = languages.i18n_plugin(config)
+    if plugin is not None:
+        # With reconfigure_search off, static-i18n still gathers every language's entries and,
+        # after the last language, rewrites the root index with all of them: that would put
+        # German pages into the English search. Each language keeps its own (below).
+        plugin.extend_search_entries = lambda config: None
+        plugin.reconfigure_search_index = lambda config: None
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config.lang = [build_language_of(config)]
+        search.config.pipeline = None  # Material picks the language's own
+    return config
+
+
+def build_language_of(config):
+    # mkdocs-static-i18n sets its current language in its own on_config (priority -100); before
+    # that, on the first build, it is still None: the default (source) language.
+    return languages.build_language(config)
+
+
+# 404.html is one page at the site root, answered for any missing address: the English one.
+# Every language build would write it there (the last, German, one winning), so only the source
+# build does; its language links lead to each language's home page (absolute, from site_url,
+# as the rest of 404.html: it is served at any depth).
+@event_priority(-100)  # after static-i18n's on_config has set the build's language
+def on_pre_build(config):
+    templates = config.theme.static_templates
+    if languages.build_language(config) == languages.SOURCE_LANGUAGE:
+        templates.update(not_found_page)
+    else:
+        not_found_page.update(templates & {"404.html"})
+        templates.discard("404.html")
+
+
+not_found_page = set()
+
+
+def on_template_context(context, template_name, config):
+    plugin = languages.i18n_plugin(config)
+    if template_name == "404.html" and plugin is not None and plugin.extra_alternate:
+        config.extra["alternate"] = copy.deepcopy(plugin.extra_alternate)
+    return context
+
+
+def on_env(env, config, files):
+    env.globals["site_language"] = lambda: languages.build_language(config)
+    env.globals["page_language"] = lambda page: languages.content_language(page, config)
+    return env
+
+
+# --- Search: one index per language --------------------------------------------------------
+# Material's search plugin writes site/search/search_index.json in every language build, so
+# the German build would overwrite the English index. Right after it (its on_post_build runs
+# at priority 0), the source build keeps its index, and each other language's build moves its
+# own into its folder, site/de/search/search_index.json, with search_index.js beside it for
+# file:// (what the offline plugin writes for the root), and puts the source index back. The
+# entries keep their locations from the site root (de/…), where Material resolves results;
+# docs/assets/javascripts/language-search.js points German pages at their index.
+source_index = {}
+
+
+def index_paths(root):
+    folder = Path(root) / "search"
+    return folder / "search_index.json", folder / "search_index.js"
+
+
+@event_priority(-50)  # after the search plugin, before the offline plugin and other languages
+def on_post_build(config):
+    language = languages.build_language(config)
+    root_json, _ = index_paths(config.site_dir)
+    if not root_json.is_file():
+        return
+    if language == languages.SOURCE_LANGUAGE:
+        source_index[config.site_dir] = root_json.read_bytes()
+        return
+    data = root_json.read_bytes()
+    own_json, own_js = index_paths(Path(config.site_dir) / language)
+    own_json.parent.mkdir(parents=True, exist_ok=True)
+    own_json.write_bytes(data)
+    own_js.write_bytes(b"var __index = " + data)
+    if config.site_dir in source_index:
+        root_json.write_bytes(source_index[config.site_dir])
