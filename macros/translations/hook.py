@@ -26,6 +26,13 @@ def i18n_languages(config):
     return [language.locale for language in plugin.config.languages] if plugin else []
 
 
+# Which of lunr's functions each language's search keeps (Material's `pipeline`); None:
+# Material's default, which keeps only the stop word filter, so English search stays as it was.
+# German search stems (lunr.de: "Anmeldungen" and "Anmeldung" both become "anmeld"), trims
+# punctuation off words, drops stop words; see also stemmer_wildcard.js.
+STEMMED_SEARCH = {"de": ["stemmer", "stopWordFilter", "trimmer"]}
+
+
 # Before the search plugin (priority 0) reads its settings: each language's index stems words
 # in that language (lunr.de for German).
 @event_priority(50)
@@ -44,8 +51,9 @@ def on_config(config):
         plugin.reconfigure_search_index = lambda config: None
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
-        search.config.lang = [build_language_of(config)]
-        search.config.pipeline = None  # Material picks the language's own
+        language = build_language_of(config)
+        search.config.lang = [language]
+        search.config.pipeline = STEMMED_SEARCH.get(language)
     return config
 
 
@@ -104,6 +112,7 @@ def index_paths(root):
 
 @event_priority(-50)  # after the search plugin, before the offline plugin and other languages
 def on_post_build(config):
+    append_wildcard_fix(config)
     language = languages.build_language(config)
     root_json, _ = index_paths(config.site_dir)
     if not root_json.is_file():
@@ -209,3 +218,19 @@ def on_page_context(context, page, config, nav):
             "link": source.url, "link_text": note("source_link", build),
             "link_language": languages.SOURCE_LANGUAGE}
     return context
+
+
+# --- German search finds inflected forms ---------------------------------------------------
+WILDCARD_FIX = Path(__file__).with_name("stemmer_wildcard.js").read_text(encoding="utf-8")
+WILDCARD_MARK = "Appended by macros/translations/hook.py"
+
+
+def append_wildcard_fix(config):
+    """Every build copies Material's lunr files again, so every build appends (once)."""
+    for language in languages.LANGUAGES:
+        stemmer = Path(config.site_dir) / "assets/javascripts/lunr/min" / f"lunr.{language}.min.js"
+        if language == languages.SOURCE_LANGUAGE or not stemmer.is_file():
+            continue
+        text = stemmer.read_text(encoding="utf-8")
+        if WILDCARD_MARK not in text:
+            stemmer.write_text(text + WILDCARD_FIX.replace("LANG", language), encoding="utf-8")

@@ -3,7 +3,8 @@
  * 1. The language switcher (Material's, from extra.alternate: each link already leads to the
  *    same page in the other language) also keeps the reader's situation (?mfa=…) and the
  *    heading they are at (#…): both are the same in every language.
- * 2. Search in the page's language: Material loads <site root>/search/search_index.json (or,
+ * 2. Material's own contextual switch (sitemap.xml) is kept from running: see below.
+ * 3. Search in the page's language: Material loads <site root>/search/search_index.json (or,
  *    from file://, search_index.js), the source language's index. A page of another language
  *    loads its own, de/search/…, whose entries point at de/ pages and whose words are stemmed
  *    in German. (data-search-index: this language's index without its extension.)
@@ -23,6 +24,18 @@
   // Before the browser follows the link: a click, a middle click, Enter on the focused link.
   ["click", "auxclick", "keydown", "contextmenu"].forEach(function (type) {
     document.addEventListener(type, keepSituationAndHeading, true);
+  });
+
+  /* Material's bundle reads every <link rel="alternate"> at DOMContentLoaded and fetches a
+     sitemap.xml beside each (for a contextual switch meant for alternates that lead to a
+     language's home page): here they lead to the page itself, so that finds nothing, and it
+     asks for de/sitemap.xml (404 over HTTP) and fails with console errors from file://. The
+     hreflang links stay in the HTML; they only step out of Material's way until the page has
+     loaded (after DOMContentLoaded), and the switch is done above. */
+  var alternates = [].slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  alternates.forEach(function (link) { link.rel = "x-alternate"; });
+  window.addEventListener("load", function () {
+    alternates.forEach(function (link) { link.rel = "alternate"; });
   });
 
   var ownIndex = new URL(script.getAttribute("data-search-index"), location.href).href;
