@@ -38,7 +38,7 @@ INLINE_MARKUP = re.compile(r"\*\*|__|`|<[^>]+>|\{\{.*?\}\}")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 HINT = ("Hint: a translation keeps its source's headings (with the source's ids written out, "
-        "e.g. `## Bevor Sie beginnen {{ #before-you-start }}`), situation blocks and `only()` "
+        "e.g. `## Bevor Sie beginnen { #before-you-start }`), situation blocks and `only()` "
         "steps with the same arguments in the same order, the same shared steps and as many "
         "numbered actions per Step section; translate the words only.")
 
@@ -59,11 +59,13 @@ class Item:
             return f"numbered action {self.value} of a Step section"
         if self.kind in ("situation", "only"):
             arguments = ", ".join(f'{key}="{value}"' for key, value in self.value)
-            name = "{% call situation(" if self.kind == "situation" else "{{ only("
-            return f"{name}{arguments}) {'%}' if self.kind == 'situation' else '}}'}"
+        if self.kind == "situation":
+            return f"a situation({arguments}) block"
+        if self.kind == "only":
+            return f"an only({arguments}) step"
         if self.kind == "endcall":
-            return "{% endcall %}"
-        return f'{{% include "{self.value}" %}} (or its translation)'
+            return "the end of a situation block (endcall)"
+        return f'the shared step "{self.value}" (or its translation)'
 
 
 def heading_item(match, where, line):
