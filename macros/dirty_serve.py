@@ -31,11 +31,14 @@ from mkdocs.utils.meta import get_data
 # Imported as a top-level module: MkDocs puts this hook's folder on sys.path while loading it.
 from build_cache import cache_root
 
+from macros import languages
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # MkDocs loads hooks afresh for every rebuild but calls on_startup once per process, so whether
 # this process builds dirty is kept where every later copy of this module finds it.
 DIRTY_PROCESS = "HELP_SITE_DIRTY_BUILD"
-# The build in progress: its files and its inputs as they were when it started.
+# The builds in progress, one per language (mkdocs-static-i18n builds each other language from
+# inside the source language's build): their files and inputs as they were when they started.
 this_build = {}
 
 
@@ -54,8 +57,10 @@ def dirty_process():
 
 
 def state_path(config):
-    """Where the last build of this site folder recorded its inputs (not inside the site)."""
-    name = hashlib.sha256(os.path.realpath(config.site_dir).encode()).hexdigest()[:16]
+    """Where the last build of this site folder, in the language being built, recorded its
+    inputs (not inside the site)."""
+    folder = os.path.realpath(config.site_dir) + "\0" + languages.build_language(config)
+    name = hashlib.sha256(folder.encode()).hexdigest()[:16]
     return cache_root(config) / "serve" / f"{name}.json"
 
 
@@ -97,10 +102,14 @@ def pages_of(files):
     return [file for file in files.documentation_pages() if file.inclusion.is_included()]
 
 
+# After mkdocs-static-i18n's on_files (priority -100), which replaces the files with the build
+# language's own (a page and its translation are one page of each language).
+@event_priority(-110)
 def on_files(files, config):
     if not dirty_process():
         return files
-    this_build.update(files=files, inputs=fingerprint(input_files(config, files)))
+    build = this_build[languages.build_language(config)] = {}
+    build.update(files=files, inputs=fingerprint(input_files(config, files)))
     try:
         previous = json.loads(state_path(config).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -108,7 +117,7 @@ def on_files(files, config):
     pages = pages_of(files)
     titles = previous.get("titles", {})
     unchanged = (
-        previous.get("inputs") == this_build["inputs"]
+        previous.get("inputs") == build["inputs"]
         and sorted(titles) == sorted(file.src_uri for file in pages)
         and all(title_in_front_matter(file.abs_src_path) == titles[file.src_uri]
                 for file in pages if file.is_modified()))
@@ -140,12 +149,15 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-100)
+# Before mkdocs-static-i18n's on_post_build (priority -100), which builds the other languages
+# and leaves the last one as its current language.
+@event_priority(-90)
 def on_post_build(config):
-    if "files" not in this_build:
+    build = this_build.get(languages.build_language(config))
+    if build is None:
         return
-    titles = {file.src_uri: file.page.meta.get("title") for file in pages_of(this_build["files"])}
+    titles = {file.src_uri: file.page.meta.get("title") for file in pages_of(build["files"])}
     path = state_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"inputs": this_build["inputs"], "titles": titles}),
+    path.write_text(json.dumps({"inputs": build["inputs"], "titles": titles}),
                     encoding="utf-8")

@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT
+from macros import languages
 from macros.situations import guides
 from seed_names import NAMES_FILE, SEED_DIR, names_text, read_names
 from test_situations import WCAG_22_AA, describe_violations
@@ -123,10 +124,11 @@ def test_axe_finds_nothing_in_any_situation(guide_in_situation, situation):
 # --- What the guides say, against the source article ---------------------------------------
 
 def guide_articles(site_dir):
-    """Every guide of the site (pages that declare questions, except the writing guide)."""
+    """Every guide of the site (pages that declare questions, except the writing guide), in
+    the source language: the article's words and on-screen names are English."""
     found = {}
     for source in guides(PROJECT / "docs"):
-        if source.startswith("writing/"):
+        if source.startswith("writing/") or languages.translation_suffix(source):
             continue
         html = (site_dir / source.replace(".md", ".html")).read_text(encoding="utf-8")
         found[source] = BeautifulSoup(html, "html.parser").select_one("article")

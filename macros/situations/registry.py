@@ -297,6 +297,12 @@ def guides_in(pages, registry):
 
 def guides(docs_dir, registry=None, config_file=CONFIG_FILE):
     """The same for the pages of `docs_dir` as mkdocs.yml sees them (its exclude_docs leave out
-    includes and examples), without a build: tests generate each guide's path table from it."""
+    includes and examples), without a build: tests generate each guide's path table from it.
+    Source pages only: a translation (page.de.md) asks what its source asks (the build checks
+    that), and its path table is its source's."""
+    from ..languages import translation_suffix
+
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()))
-    return guides_in(get_files(config).documentation_pages(), registry or Registry.load())
+    sources = [page for page in get_files(config).documentation_pages()
+               if translation_suffix(page.src_uri) is None]
+    return guides_in(sources, registry or Registry.load())

@@ -14,7 +14,7 @@
  *    directory listing, and it finds "the same page" through sitemap.xml, which needs a web
  *    server and site_url. Here each version link, and the banner's link to the latest version,
  *    points at the same page in that version (its home page when the page is not there), with
- *    the current ?query (the reader's situation) and #hash. Material intercepts clicks only on
+ *    the current ?query (the reader's situation) and #hash, in the reader's language. Material intercepts clicks only on
  *    its folder addresses, so it lets these links be followed as they are.
  *
  * Must run before Material's bundle: versioning/theme/main.html loads it in the scripts block.
@@ -50,12 +50,22 @@
     return decodeURI(path) || "index.html";
   }
 
-  /* The same page in another version's folder, with the reader's ?query and #hash. */
+  /* The language folder of the page being read ("de/"), "" for the source language. */
+  function languageFolder(page) {
+    var lang = document.documentElement.lang;
+    return lang && page.indexOf(lang + "/") === 0 ? lang + "/" : "";
+  }
+
+  /* The same page in another version's folder, with the reader's ?query and #hash; else the
+     home page of the reader's language in that version (a version from before that language
+     existed: the site's home page). */
   function samePageIn(folder) {
     var pages = published.pages[folder] || [];
     var page = currentPage();
     var samePage = pages.indexOf(page) !== -1;
-    var target = new URL(encodeURI(samePage ? page : "index.html"),
+    var home = languageFolder(page) + "index.html";
+    if (pages.indexOf(home) === -1) home = "index.html";
+    var target = new URL(encodeURI(samePage ? page : home),
                          new URL(encodeURIComponent(folder) + "/", siteRoot));
     target.search = location.search;
     if (samePage) target.hash = location.hash;
