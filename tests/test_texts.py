@@ -183,3 +183,44 @@ def test_outline_renumbers_german_step_headings():
     assert steps[1].actions == ("Fertig.",)
     outlined = str(org_pages.outline_html(steps, "de"))
     assert "<p>2 Schritte:</p>" in outlined
+
+
+def outdated_banner(**globals_):
+    """The versioning layer's banner on an older version, rendered alone."""
+    import jinja2
+    loader = jinja2.DictLoader({
+        "main.html": (PROJECT / "versioning" / "theme" / "main.html").read_text(encoding="utf-8"),
+        "release-main.html": "{% block outdated %}{% endblock %}",
+    })
+    env = jinja2.Environment(loader=loader)
+    env.filters["url"] = lambda path: path  # MkDocs' filter, for the blocks not rendered here
+    env.globals.update(globals_)
+    config = {"extra": {"release": {"title": "2.0"}, "version": {"default": "latest"}}}
+    template = env.get_template("main.html")
+    html = "".join(template.blocks["outdated"](template.new_context(
+        {"config": config, "base_url": ".."})))
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_older_version_banner_speaks_the_builds_language():
+    from macros import theme_texts
+
+    german = jinja_globals(theme_texts, "de")
+    assert outdated_banner(**german) == (
+        "Sie lesen Version 2.0 dieser Hilfe, nicht die neueste. "
+        "Diese Seite in der neuesten Version lesen.")
+    assert outdated_banner(**jinja_globals(theme_texts, "en")) == (
+        "You are reading version 2.0 of this help, not the latest one. "
+        "Read this page in the latest version.")
+    # A release made before the site had languages (no site_text): English, as it was.
+    assert outdated_banner() == outdated_banner(**jinja_globals(theme_texts, "en"))
+
+
+def jinja_globals(theme_texts, language):
+    """The globals theme_texts.on_env gives templates in a build of `language`."""
+    import jinja2
+    from unittest import mock
+    env = jinja2.Environment()
+    with mock.patch.object(theme_texts.languages, "build_language", lambda config: language):
+        theme_texts.on_env(env, {}, None)
+    return {name: env.globals[name] for name in ("site_text", "reviewed_on", "language_folder")}
