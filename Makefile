@@ -26,7 +26,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check-zensical serve site test test-webkit lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: check-zensical serve site stamp test test-webkit lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ lint: $(INSTALLED)
 ## freshness: pages whose last_reviewed is older than review_after_months (mkdocs.yml)
 freshness: $(INSTALLED)
 	$(BIN)/python -m macros.writer_checks.freshness
+
+## stamp: record that a translation follows its English source as it is now, e.g. make stamp PAGE=docs/migrate-iphone.de.md
+stamp: $(INSTALLED)
+	@test -n "$(PAGE)" || { echo "Usage: make stamp PAGE=docs/migrate-iphone.de.md"; exit 2; }
+	$(BIN)/python -m macros.translations.source_hash --docs-dir "$(DOCS_DIR)" $(PAGE)
 
 ## new-page: start docs/NAME.md from the page template, e.g. make new-page NAME=reset-authenticator
 new-page:

@@ -12,7 +12,10 @@ errors with file, line and hint) and `writing_guide` (the writing guide's genera
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
 - the organization's values (macros/organization/macros.py): `{{ org_name() }}`,
   `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
-- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page).
+- the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page);
+- the languages (macros/languages.py): `{{ page_language() }}`, the language the page is written
+  in, and `{{ site_language() }}`, the language of the site being built (they differ on a page
+  not yet translated, which the German site shows in English).
 
 Each guide declares the questions it asks in its front matter (`situations: {asks: [...]}`);
 the macros check every condition against that guide's questions. The organization profile
@@ -22,6 +25,7 @@ reaches the theme templates as `page.meta.situation_registry` (absent on pages t
 nothing, which then load none of the picker's code).
 """
 
+from . import languages
 from .organization.macros import define_org_env
 from .situations import Registry
 from .situations.markup import picker, section_block, step_marker
@@ -39,6 +43,10 @@ def define_env(env):
     env.macro(writing_examples.make_example_macro(env), "example")
     env.macro(front_matter.fields_table, "front_matter_fields")
     env.macro(writer_mistakes.mistakes_table)
+
+    # The language of the page being rendered (macros/languages.py says which is which).
+    env.macro(lambda: languages.content_language(env.page, env.conf), "page_language")
+    env.macro(lambda: languages.build_language(env.conf), "site_language")
 
     whole = Registry.load()
     profile = define_org_env(env, whole)
