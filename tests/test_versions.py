@@ -295,14 +295,14 @@ def add_release(clone, entry):
 
 @pytest.fixture(scope="session")
 def next_release(clone, bundle_dir):
-    """The clone after `make deploy` of a new version 99.0 (same pages as the newest)."""
+    """The clone after `make deploy` of a new version 99.0, built from the clone's HEAD (this
+    branch as committed: every language it has)."""
     before = branch_files(clone, *[release.version for release in RELEASES])
     add_release(clone, f"""
         - version: "99.0"
           title: "99.0"
-          commit: {NEWEST.commit}
+          commit: {git(clone, "rev-parse", "HEAD").strip()}
           changes: Test release.
-          visible_change: {json.dumps(NEWEST.visible_change)}
         """)
     result = run_make("deploy", "VERSION=99.0", cwd=clone)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
@@ -328,6 +328,26 @@ def test_latest_deep_link_opens_the_new_version_after_the_next_release(next_rele
     assert page.locator(".md-version__current").inner_text().startswith("99.0")
     assert page.locator("h1").first.is_visible()
     assert page.url == f"{root}{LATEST}/{GUIDE}{SITUATION_QUERY}"
+    assert_stayed_inside(visit)
+
+
+def test_a_release_carries_every_language_and_the_selector_keeps_the_reader_in_theirs(
+        next_release, new_visit):
+    site = next_release["site"]
+    for folder in ("99.0", LATEST):
+        assert (site / folder / GUIDE).is_file() and (site / folder / "de" / GUIDE).is_file()
+    root = site.as_uri() + "/"
+    visit = new_visit(root)
+    page = visit.open(f"99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}")
+    links = version_links(page)
+    links.first.wait_for(timeout=15_000)
+    targets = {link.inner_text().split()[0]: link.get_attribute("href") for link in links.all()}
+    # A version without German (1.0 came before it) opens its home page, keeping the situation.
+    assert targets[OLDEST.title] == f"{root}{OLDEST.version}/index.html{SITUATION_QUERY}"
+    assert targets["99.0"] == f"{root}99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}"
+    links.filter(has_text=re.compile(r"^99\.0")).click()
+    page.wait_for_url(f"{root}99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}")
+    assert page.locator("html").get_attribute("lang") == "de"
     assert_stayed_inside(visit)
 
 
