@@ -36,16 +36,16 @@ def in_language(text, language, where):
 
 
 @lru_cache(maxsize=None)
-def _file(path):
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _group(path, modified, group, language):
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return {name: in_language(text, language, f"{Path(path).name}: {group}.{name}")
+            for name, text in data[group].items()}
 
 
-@lru_cache(maxsize=None)
 def messages(group, language, path=MESSAGES_FILE):
     """{id: text} of one group of messages.yml ("browser" or "pages") in `language` (shared:
-    don't change it)."""
-    return {name: in_language(text, language, f"{Path(path).name}: {group}.{name}")
-            for name, text in _file(str(path))[group].items()}
+    don't change it). Read again when the file changes (`make serve` keeps this process)."""
+    return _group(str(path), Path(path).stat().st_mtime_ns, group, language)
 
 
 def template(name, language=SOURCE_LANGUAGE, count=None, group="pages"):

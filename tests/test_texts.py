@@ -224,3 +224,15 @@ def jinja_globals(theme_texts, language):
     with mock.patch.object(theme_texts.languages, "build_language", lambda config: language):
         theme_texts.on_env(env, {}, None)
     return {name: env.globals[name] for name in ("site_text", "reviewed_on", "language_folder")}
+
+
+def test_an_edited_messages_file_is_read_again(tmp_path):
+    """`make serve` keeps one process: a saved messages.yml must show on the next rebuild."""
+    from macros.messages import messages
+    import os
+    edited = tmp_path / "messages.yml"
+    edited.write_text("pages:\n  undo: {en: Undo, de: Rückgängig}\n", encoding="utf-8")
+    assert messages("pages", "de", edited) == {"undo": "Rückgängig"}
+    edited.write_text("pages:\n  undo: {en: Undo, de: Zurücknehmen}\n", encoding="utf-8")
+    os.utime(edited, ns=(1, 10**18))  # a later modification time, however fast the disk
+    assert messages("pages", "de", edited) == {"undo": "Zurücknehmen"}
