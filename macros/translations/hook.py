@@ -21,6 +21,17 @@ from macros import languages
 from macros.translations import source_hash, structure
 
 
+class NoHomePageIsFine(logging.Filter):
+    """static-i18n warns about a language without a home page (index.md), which strict mode
+    turns into an error; MkDocs itself builds such sites (`make new-page` tries a page alone)."""
+
+    def filter(self, record):
+        return "Could not find a homepage for locale" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin").addFilter(NoHomePageIsFine())
+
+
 def i18n_languages(config):
     plugin = languages.i18n_plugin(config)
     return [language.locale for language in plugin.config.languages] if plugin else []
