@@ -12,9 +12,10 @@ GUIDE_TITLES = {"migrate-iphone.html": "Migrate to a new iPhone for work",
 
 
 def built_guides(site_dir):
-    """Built pages that carry the situation picker (the writing guide's examples aside)."""
+    """Built pages of the English site that carry the situation picker (the writing guide's
+    examples aside): the ones its home page lists."""
     return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")
-                  if "writing" not in path.relative_to(site_dir).parts
+                  if not {"writing", "de"} & set(path.relative_to(site_dir).parts)
                   and 'class="situation-picker"' in path.read_text(encoding="utf-8"))
 
 

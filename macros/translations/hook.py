@@ -7,6 +7,7 @@ language build, `languages.build_language(config)` says which).
 
 import copy
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +20,17 @@ from mkdocs.plugins import event_priority
 # and the project itself is installed (requirements.txt, -e .).
 from macros import languages
 from macros.translations import source_hash, structure
+
+
+class NoHomePageIsFine(logging.Filter):
+    """static-i18n warns about a language without a home page (index.md), which strict mode
+    turns into an error; MkDocs itself builds such sites (`make new-page` tries a page alone)."""
+
+    def filter(self, record):
+        return "Could not find a homepage for locale" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin").addFilter(NoHomePageIsFine())
 
 
 def i18n_languages(config):
@@ -54,7 +66,15 @@ def on_config(config):
         language = build_language_of(config)
         search.config.lang = [language]
         search.config.pipeline = STEMMED_SEARCH.get(language)
+        # `make serve` rebuilds only the saved page, and Material's search keeps the other
+        # pages' entries from its previous index: the previous index *of this language* (the
+        # plugin lives for the whole `mkdocs serve`, and builds every language in turn).
+        search.search_index_prev = previous_index_of(search).get(language)
     return config
+
+
+def previous_index_of(search):
+    return search.__dict__.setdefault("help_previous_index_by_language", {})
 
 
 def build_language_of(config):
@@ -87,6 +107,26 @@ def on_template_context(context, template_name, config):
     return context
 
 
+# `make serve` (a dirty build) rebuilds only pages saved since their HTML was written; a
+# translation also depends on its English page and the files that includes (the outdated
+# note, the tick ids), so it is rebuilt when one of those was saved.
+@event_priority(-120)  # after static-i18n's and dirty_serve.py's on_files
+def on_files(files, config):
+    if languages.build_language(config) == languages.SOURCE_LANGUAGE:
+        return files
+    for file in files.documentation_pages():
+        if languages.translation_suffix(file.src_uri) is None:
+            continue
+        try:
+            built = os.path.getmtime(file.abs_dest_path)
+        except OSError:
+            continue
+        sources = source_hash.source_files(config.docs_dir, languages.source_uri(file.src_uri))
+        if any(path.is_file() and path.stat().st_mtime > built for _, path in sources):
+            file.is_modified = lambda: True  # read by MkDocs only in dirty builds
+    return files
+
+
 def on_env(env, config, files):
     env.globals["site_language"] = lambda: languages.build_language(config)
     env.globals["page_language"] = lambda page: languages.content_language(page, config)
@@ -114,6 +154,9 @@ def index_paths(root):
 def on_post_build(config):
     append_wildcard_fix(config)
     language = languages.build_language(config)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(search, "search_index_prev", None) is not None:
+        previous_index_of(search)[language] = search.search_index_prev
     root_json, _ = index_paths(config.site_dir)
     if not root_json.is_file():
         return

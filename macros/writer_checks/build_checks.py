@@ -18,6 +18,8 @@ from mkdocs.utils.meta import YAML_RE
 # Imported as top-level modules: MkDocs puts this hook's folder on sys.path while loading it.
 import front_matter
 
+from macros import languages
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LINK_PROBLEM = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+(?: \w+)?) "
                           r"link '(?P<link>[^']+)'")
@@ -85,6 +87,8 @@ def schema_errors(page):
 
 
 def warn_if_due_for_review(page, config):
+    if languages.content_language(page, config) != languages.build_language(config):
+        return  # an untranslated page in another language's site: warned about once, in English
     months = config.extra.get("review_after_months", front_matter.DEFAULT_REVIEW_AFTER_MONTHS)
     if front_matter.review_overdue(page.meta, months):
         review_log.warning(
