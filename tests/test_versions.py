@@ -303,6 +303,7 @@ def next_release(clone, bundle_dir):
           title: "99.0"
           commit: {git(clone, "rev-parse", "HEAD").strip()}
           changes: Test release.
+          visible_change: {json.dumps({"page": "de/" + GUIDE, "text": "Deutsch"})}
         """)
     result = run_make("deploy", "VERSION=99.0", cwd=clone)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
