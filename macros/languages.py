@@ -18,7 +18,8 @@ From macros: `from macros import languages` (or `from .. import languages`), the
 templates can call `{{ page_language() }}` / `{{ site_language() }}` (registered by
 macros/__init__.py). From theme templates: `page_language(page)` and `site_language()` are Jinja
 globals (set by macros/translations/hook.py); `page.meta.translation` says whether the page is
-`translated`, `fallback` (untranslated) or `source`.
+`source` (the source language's site), `translated`, `outdated` (translated from an older
+version of its source) or `fallback` (not translated: shown in the source language).
 """
 
 # The language every page is written in first; translations follow it.

@@ -303,6 +303,7 @@ def next_release(clone, bundle_dir):
           title: "99.0"
           commit: {git(clone, "rev-parse", "HEAD").strip()}
           changes: Test release.
+          visible_change: {json.dumps({"page": "de/" + GUIDE, "text": "Deutsch"})}
         """)
     result = run_make("deploy", "VERSION=99.0", cwd=clone)
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
@@ -341,7 +342,9 @@ def test_a_release_carries_every_language_and_the_selector_keeps_the_reader_in_t
     page = visit.open(f"99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}")
     links = version_links(page)
     links.first.wait_for(timeout=15_000)
-    targets = {link.inner_text().split()[0]: link.get_attribute("href") for link in links.all()}
+    # Each link's text starts with its version's title ("99.0", then its alias "latest").
+    targets = {re.match(r"[0-9.]+", link.inner_text()).group(): link.get_attribute("href")
+               for link in links.all()}
     # A version without German (1.0 came before it) opens its home page, keeping the situation.
     assert targets[OLDEST.title] == f"{root}{OLDEST.version}/index.html{SITUATION_QUERY}"
     assert targets["99.0"] == f"{root}99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}"

@@ -63,7 +63,9 @@ def on_config(config):
         plugin.reconfigure_search_index = lambda config: None
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
-        language = build_language_of(config)
+        # static-i18n sets its language in its own on_config (priority -100): on the first
+        # build it is still unset here, which build_language() reads as the source language.
+        language = languages.build_language(config)
         search.config.lang = [language]
         search.config.pipeline = STEMMED_SEARCH.get(language)
         # `make serve` rebuilds only the saved page, and Material's search keeps the other
@@ -75,12 +77,6 @@ def on_config(config):
 
 def previous_index_of(search):
     return search.__dict__.setdefault("help_previous_index_by_language", {})
-
-
-def build_language_of(config):
-    # mkdocs-static-i18n sets its current language in its own on_config (priority -100); before
-    # that, on the first build, it is still None: the default (source) language.
-    return languages.build_language(config)
 
 
 # 404.html is one page at the site root, answered for any missing address: the English one.
