@@ -14,6 +14,7 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
+from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
@@ -37,7 +38,11 @@ def on_files(files, config):
 def on_env(env, config, files):
     minified = {}
 
-    def inline_asset(path):
+    # pass_context: otherwise Jinja evaluates a filter on a constant while compiling the
+    # template, and the build cache keeps compiled templates, so an edited stylesheet would
+    # never reach the pages.
+    @pass_context
+    def inline_asset(context, path):
         if path not in minified:
             file = files.get_file_from_path(path)
             suffix = Path(path).suffix
