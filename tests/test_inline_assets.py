@@ -1,0 +1,35 @@
+"""Our stylesheets are written into each page's <head> (macros/minify_assets.py, `inline_asset`).
+
+A stylesheet that would end the <style> element it is written into must stop the build with the
+file and a hint, not cut the page's <head> short.
+"""
+
+from bench.corpus import write_corpus
+from conftest import build_site
+
+
+def test_a_stylesheet_that_would_end_its_style_element_stops_the_build(tmp_path):
+    docs = tmp_path / "docs"
+    write_corpus(docs, 1)
+    stylesheet = docs / "stylesheets" / "situations.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8")
+                          + '\n.situation::after { content: "</style><b>"; }\n', encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode != 0
+    assert "stylesheets/situations.css" in result.stderr
+    assert "</style" in result.stderr and "Hint:" in result.stderr
+
+
+def test_an_edited_stylesheet_reaches_the_pages_of_the_next_build(tmp_path):
+    """The theme's compiled templates are kept between builds (macros/build_cache.py)."""
+    docs = tmp_path / "docs"
+    write_corpus(docs, 1)
+    cache = {"HELP_BUILD_CACHE": str(tmp_path / "cache")}
+    assert build_site(tmp_path / "first", docs_dir=docs, env=cache).returncode == 0
+    stylesheet = docs / "stylesheets" / "accessibility.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8")
+                          + "\n.md-typeset mark { outline: 3px solid; }\n", encoding="utf-8")
+    result = build_site(tmp_path / "second", docs_dir=docs, env=cache)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "second" / "index.html").read_text(encoding="utf-8")
+    assert ".md-typeset mark{outline:3px solid}" in home
