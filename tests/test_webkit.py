@@ -157,9 +157,9 @@ def test_keyboard_alone_from_the_skip_link_changes_the_situation(over_http):
 def test_tab_from_the_search_field_starts_again_at_the_top(over_http):
     """Difference: on Tab in the search field Material closes search and blurs the field. Chromium
     goes on from the blurred field into the page; WebKit starts again at the top, so Tab alone
-    cycles through the header (skip link, logo, colour switch, search). The way into the page
-    in WebKit is "Skip to content" (test above), which every page has."""
+    cycles through the header (skip link, logo, colour switch, language menu, search). The way
+    into the page in WebKit is "Skip to content" (test above), which every page has."""
     over_http.open(GUIDE)
-    scenarios.tab_until(over_http, lambda focused: focused["name"] == "query", presses=6)
+    scenarios.tab_until(over_http, lambda focused: focused["name"] == "query", presses=8)
     over_http.press("Tab")
     assert over_http.run(scenarios.FOCUSED)["text"] == "Skip to content"
