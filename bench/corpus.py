@@ -199,7 +199,7 @@ def home_page(total):
 def write_corpus(folder, total):
     """Write the home page, `total` guides and the site's own assets into `folder`.
 
-    The assets (stylesheets, scripts, vendored polyfill) are copied from docs/: mkdocs.yml
+    The assets (scripts, vendored polyfill) are copied from docs/ (the stylesheets come with the theme): mkdocs.yml
     refers to them, so every site built with it needs them. Returns the guides' paths.
     """
     folder = Path(folder)

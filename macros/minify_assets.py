@@ -1,12 +1,12 @@
 """MkDocs hook: the site's own stylesheets and scripts are minified in the built site.
 
-Material ships its own files minified; ours (docs/stylesheets/, docs/assets/javascripts/) stay
-readable in docs/ and are minified where MkDocs copied them, after the build, with rcssmin and
+Material ships its own files minified; ours (overrides/stylesheets/, the theme's own look, and
+docs/assets/javascripts/) stay readable in the sources and are minified where MkDocs copied them, after the build, with rcssmin and
 rjsmin (pinned in requirements.txt). Vendored files (docs/assets/vendor/) are left as they came.
 The names do not change, so nothing that refers to them needs to know.
 
 The theme also gets the filter `inline_asset`: `{{ 'stylesheets/x.css' | inline_asset }}` is that
-file of the docs, minified the same way, to write into a page's <head> instead of a request
+file of the docs or of the theme (overrides/), minified the same way, to write into a page's <head> instead of a request
 (overrides/main.html: a request in <head> holds up the first paint; README "Performance").
 """
 
@@ -31,7 +31,8 @@ def on_files(files, config):
                      if file.abs_src_path and Path(file.src_uri).suffix in MINIFIERS
                      and file.src_uri.startswith(OWN_FOLDERS)
                      and ".min." not in file.src_uri
-                     and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir).resolve())]
+                     and any(Path(file.abs_src_path).is_relative_to(Path(folder).resolve())
+                             for folder in (config.docs_dir, config.theme.custom_dir))]
     return files
 
 
@@ -48,8 +49,8 @@ def on_env(env, config, files):
             suffix = Path(path).suffix
             if file is None or suffix not in MINIFIERS:
                 raise PluginError(f"inline_asset: '{path}' is not a stylesheet or script of the "
-                                  f"docs. Hint: give its path inside docs_dir, e.g. "
-                                  f"'stylesheets/accessibility.css'.")
+                                  f"docs or the theme. Hint: give its path inside docs_dir or "
+                                  f"overrides/, e.g. 'stylesheets/accessibility.css'.")
             text = MINIFIERS[suffix](Path(file.abs_src_path).read_text(encoding="utf-8"))
             if CLOSING_TAG[suffix] in text.lower():
                 raise PluginError(f"inline_asset: '{path}' contains {CLOSING_TAG[suffix]}, which "

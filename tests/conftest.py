@@ -102,13 +102,12 @@ def guide_pages(site_dir):
 
 @pytest.fixture(scope="session")
 def guides_root():
-    """The many-guides scenario site (test_guides.py), built with the main site's scripts and
-    stylesheets beside its pages; served on loopback."""
+    """The many-guides scenario site (test_guides.py), built with the main site's scripts beside
+    its pages (the stylesheets come with the theme, overrides/); served on loopback."""
     folder = make_world_readable_dir("help-site-guides-")
     docs = folder / "docs"
     shutil.copytree(PROJECT / "tests" / "sites" / "many-guides" / "docs", docs)
-    for assets in ("assets", "stylesheets"):
-        shutil.copytree(PROJECT / "docs" / assets, docs / assets)
+    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
     server, root = serve(folder / "site")

@@ -1,17 +1,29 @@
 """Our stylesheets are written into each page's <head> (macros/minify_assets.py, `inline_asset`).
 
 A stylesheet that would end the <style> element it is written into must stop the build with the
-file and a hint, not cut the page's <head> short.
+file and a hint, not cut the page's <head> short. The stylesheets are the theme's
+(overrides/stylesheets/); a file of the same path in docs_dir takes its place, as MkDocs does
+for every theme file, which is how these tests edit one without touching the project's.
 """
 
+import shutil
+
 from bench.corpus import write_corpus
-from conftest import build_site
+from conftest import PROJECT, build_site
+
+
+def stylesheet_in_docs(docs, name):
+    """The theme's stylesheet `name`, copied into docs/stylesheets/ to be edited there."""
+    copy = docs / "stylesheets" / name
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copy(PROJECT / "overrides" / "stylesheets" / name, copy)
+    return copy
 
 
 def test_a_stylesheet_that_would_end_its_style_element_stops_the_build(tmp_path):
     docs = tmp_path / "docs"
     write_corpus(docs, 1)
-    stylesheet = docs / "stylesheets" / "situations.css"
+    stylesheet = stylesheet_in_docs(docs, "situations.css")
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8")
                           + '\n.situation::after { content: "</style><b>"; }\n', encoding="utf-8")
     result = build_site(tmp_path / "site", docs_dir=docs)
@@ -26,7 +38,7 @@ def test_an_edited_stylesheet_reaches_the_pages_of_the_next_build(tmp_path):
     write_corpus(docs, 1)
     cache = {"HELP_BUILD_CACHE": str(tmp_path / "cache")}
     assert build_site(tmp_path / "first", docs_dir=docs, env=cache).returncode == 0
-    stylesheet = docs / "stylesheets" / "accessibility.css"
+    stylesheet = stylesheet_in_docs(docs, "accessibility.css")
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8")
                           + "\n.md-typeset mark { outline: 3px solid; }\n", encoding="utf-8")
     result = build_site(tmp_path / "second", docs_dir=docs, env=cache)

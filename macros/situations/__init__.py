@@ -10,7 +10,7 @@
 - `progress_steps`: the Markdown extension (listed in mkdocs.yml) that gives each action of a
   guide's Step sections the stable id its "done" box is kept under (progress.js).
 
-The browser side is docs/assets/javascripts/situations.js and docs/stylesheets/situations.css.
+The browser side is docs/assets/javascripts/situations.js and overrides/stylesheets/situations.css.
 """
 
 from .registry import (GUIDE_FIELD, NotAskedError, Registry, SituationError, declaration,
