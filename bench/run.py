@@ -129,9 +129,9 @@ def part_build_scaling(arguments, work):
             "growth": {name: build_scaling.growth(sizes, name) for name in arguments.configs}}
 
 
-def ratio(size, kind, baseline="bare"):
-    """The project's median over a baseline's, for one corpus size."""
-    return size[kind]["project"]["median"] / size[kind][baseline]["median"]
+def ratio(size, kind, baseline="bare", config="project"):
+    """A configuration's median over a baseline's, for one corpus size."""
+    return size[kind][config]["median"] / size[kind][baseline]["median"]
 
 
 def print_build_scaling(part, configs):
@@ -236,9 +236,14 @@ def check_targets(results):
                      if scaling and name in scaling["sizes"][-1]["wall_seconds"]), None)
     if baseline:
         largest = scaling["sizes"][-1]
-        measured = ratio(largest, "wall_seconds", baseline)
+        # Like for like: bare Material builds one language, so the target compares the project's
+        # English site alone (project-en) when it was built; German, a second build of every
+        # corpus page (none is translated, so each is built again with the fallback note), is
+        # reported as its own cost (README "Performance").
+        like = "project-en" if "project-en" in largest["wall_seconds"] else "project"
+        measured = ratio(largest, "wall_seconds", baseline, like)
         check(f"build at {largest['pages']} pages <= {TARGETS['build_ratio_max']}x {baseline} "
-              "(wall)", round(measured, 2), measured <= TARGETS["build_ratio_max"])
+              f"(wall, {like})", round(measured, 2), measured <= TARGETS["build_ratio_max"])
         served = [size for size in scaling["sizes"] if "serve_rebuild_seconds" in size]
         if served:
             measured = served[-1]["serve_rebuild_seconds"]["project"]["median"]
@@ -280,6 +285,20 @@ def check_targets(results):
                 check(f"Lighthouse {metric[:3]} no worse than bare Material (medians)",
                       f"{ours:.0f} vs {theirs:.0f} ms", ours <= theirs)
     return checks
+
+
+def second_language_cost(results):
+    """What German costs (issue 13): the project's build over its English site alone, per size."""
+    scaling = results.get("build_scaling")
+    if not scaling or "project-en" not in scaling["sizes"][-1]["wall_seconds"]:
+        return None
+    costs = {size["pages"]: {kind: round(ratio(size, kind, "project-en"), 2)
+                             for kind in ("wall_seconds", "cpu_seconds")}
+             for size in scaling["sizes"]}
+    print("\nThe second language: project / project-en (English alone), medians")
+    for pages, cost in costs.items():
+        print(f"   {pages:>6} pages: wall {cost['wall_seconds']}x, CPU {cost['cpu_seconds']}x")
+    return costs
 
 
 def print_targets(checks):
@@ -341,6 +360,7 @@ def run(arguments):
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results["targets"] = check_targets(results)
+    results["second_language"] = second_language_cost(results)
     print_targets(results["targets"])
     results["machine_after"] = machine()
     results["duration_seconds"] = time.perf_counter() - started

@@ -123,6 +123,12 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
+# Pages this process gave a policy, with their modification time then. mkdocs-static-i18n builds
+# each other language (site/de/) inside the source language's build, this hook included, so the
+# source language's run finds those pages done; a page rewritten since is done again.
+written = {}
+
+
 @event_priority(-110)  # after every plugin's on_post_build (the offline plugin's is at -100)
 def on_post_build(config):
     if serving:
@@ -132,5 +138,8 @@ def on_post_build(config):
     shims = [site / path for path in config.extra.get("polyfills", []) if "iframe-worker" in path]
     shim_source = "".join(s.read_text(encoding="utf-8") for s in shims if s.is_file())
     for page in site.rglob("*.html"):
+        if written.get(page) == page.stat().st_mtime_ns:
+            continue  # given its policy by a build inside this one, and unchanged since
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html, shim_source), encoding="utf-8")
+        written[page] = page.stat().st_mtime_ns
