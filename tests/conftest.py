@@ -1,5 +1,6 @@
 """Shared fixtures: build the site once, serve it on loopback, drive the system Chromium."""
 
+import fcntl
 import functools
 import http.server
 import os
@@ -83,14 +84,54 @@ def run_make(*args, cwd=PROJECT, timeout=600, env=None):
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
-@pytest.fixture(scope="session")
-def site_dir():
-    """The default site, built once per test session from the working tree."""
-    folder = make_world_readable_dir("help-site-")
+# The read-only sites below are built once per `make test`, not once per pytest-xdist worker:
+# the first worker to need one builds it under a lock while the other waits, then both read it
+# (tests that change a site change a copy). The controller removes them when the run ends.
+SHARED_SITES = "shared-sites"
+
+
+def shared_folder(request, name, build):
+    """A world-readable folder holding what `build(folder)` made, shared by the workers."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = make_world_readable_dir(f"help-{name}-")
+        request.addfinalizer(lambda: shutil.rmtree(folder, ignore_errors=True))
+        build(folder)
+        return folder
+    record = request.config._tmp_path_factory.getbasetemp().parent / SHARED_SITES / name
+    record.parent.mkdir(exist_ok=True)
+    with open(record.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if record.exists():
+            return Path(record.read_text(encoding="utf-8"))
+        folder = make_world_readable_dir(f"help-{name}-")
+        try:
+            build(folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        record.write_text(str(folder), encoding="utf-8")
+        return folder
+
+
+def pytest_sessionfinish(session):
+    """On the xdist controller, once every worker is done: remove the shared sites."""
+    if os.environ.get("PYTEST_XDIST_WORKER") or not hasattr(session.config, "_tmp_path_factory"):
+        return
+    shared = session.config._tmp_path_factory.getbasetemp() / SHARED_SITES
+    for record in shared.glob("*") if shared.is_dir() else ():
+        if record.suffix != ".lock":
+            shutil.rmtree(record.read_text(encoding="utf-8"), ignore_errors=True)
+
+
+def build_default_site(folder):
     result = build_site(folder / "site")
     assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
-    yield folder / "site"
-    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_dir(request):
+    """The default site, built once per test session from the working tree."""
+    return shared_folder(request, "site", build_default_site) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -101,30 +142,33 @@ def guide_pages(site_dir):
 
 
 @pytest.fixture(scope="session")
-def guides_root():
+def guides_root(request):
     """The many-guides scenario site (test_guides.py), built with the main site's scripts beside
     its pages (the stylesheets come with the theme, overrides/); served on loopback."""
-    folder = make_world_readable_dir("help-site-guides-")
+    folder = shared_folder(request, "site-guides", build_many_guides)
+    server, root = serve(folder / "site")
+    yield root
+    server.shutdown()
+
+
+def build_many_guides(folder):
     docs = folder / "docs"
     shutil.copytree(PROJECT / "tests" / "sites" / "many-guides" / "docs", docs)
     shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
-    server, root = serve(folder / "site")
-    yield root
-    server.shutdown()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def fabrikam_site_dir():
+def fabrikam_site_dir(request):
     """The second example organization's site, built once per session through `make site ORG=`."""
-    folder = make_world_readable_dir("help-site-fabrikam-")
+    return shared_folder(request, "site-fabrikam", build_fabrikam_site) / "site"
+
+
+def build_fabrikam_site(folder):
     result = run_make("site", f"SITE_DIR={folder / 'site'}",
                       f"ORG={PROJECT / 'profiles' / 'fabrikam.yml'}")
     assert result.returncode == 0, f"the Fabrikam site does not build:\n{result.stderr}"
-    yield folder / "site"
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -23,7 +23,8 @@ def test_every_built_page_is_covered_here(site_dir):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_stays_inside_the_site_without_console_errors(new_visit, site_root, path):
+def test_page_stays_inside_the_site_and_its_search_finds_the_guide(new_visit, site_root, path):
+    """One visit per page for both checks (each used to open the page on its own)."""
     visit = new_visit(site_root)
     page = visit.open(path)
     page.wait_for_load_state("networkidle")
@@ -31,11 +32,6 @@ def test_page_stays_inside_the_site_without_console_errors(new_visit, site_root,
     assert visit.outside_requests == []
     assert visit.console_errors == []
 
-
-@pytest.mark.parametrize("path", PAGES)
-def test_search_for_company_portal_finds_the_guide(new_visit, site_root, path):
-    visit = new_visit(site_root)
-    page = visit.open(path)
     first_hit = search_site(page, "Company Portal").first
     first_hit.wait_for(timeout=10_000)
     assert GUIDE in first_hit.get_attribute("href")

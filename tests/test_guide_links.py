@@ -131,14 +131,17 @@ def test_copy_button_puts_the_link_on_the_clipboard_from_the_keyboard(it_page):
     assert page.locator("#paste").input_value() == row.locator("pre code").inner_text().strip()
 
 
+# In one call per row rather than one per step and action: the IT page has dozens of rows.
+READ_OUTLINE = """(row) => [...row.querySelectorAll('.guide-outline > ul > li')].map((step) => [
+  step.firstChild.textContent.trim(),
+  [...step.querySelectorAll('ol > li')].map(
+    (action) => action.innerText.trim().split(/\\s+/).join(' ')),
+])"""
+
+
 def outline(row):
     """The outline under a situation link: [(step title, [action, ...]), ...] as shown."""
-    steps = []
-    for step in row.locator(".guide-outline > ul > li").all():
-        title = step.evaluate("li => li.firstChild.textContent.trim()")
-        steps.append((title, [" ".join(a.inner_text().split())
-                              for a in step.locator("ol > li").all()]))
-    return steps
+    return [(title, actions) for title, actions in row.evaluate(READ_OUTLINE)]
 
 
 def test_each_outline_is_what_its_link_shows_in_the_browser(new_visit, org):

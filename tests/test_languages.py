@@ -178,6 +178,8 @@ def path_table(page, guide):
             for radio in radios:
                 if radio.is_enabled() and not radio.is_checked():
                     radio.check()
+            if all(radio.is_checked() for radio in radios):
+                break  # no need for another pass
         assert all(radio.is_checked() for radio in radios), choice
         steps = visible_steps(page)
         table[tuple(choice.items())] = (
