@@ -11,14 +11,12 @@ import os
 import re
 from pathlib import Path
 
-import yaml
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # Imported as a top-level package: MkDocs puts this hook's folder on sys.path while loading it,
 # and the project itself is installed (requirements.txt, -e .).
-from macros import languages
+from macros import languages, messages
 from macros.translations import source_hash, structure
 
 
@@ -171,13 +169,7 @@ def on_post_build(config):
 # --- Untranslated and outdated pages, structure, tick ids ----------------------------------
 # Goes to the same logger as "due for review": a warning that does not fail the strict build.
 review_log = logging.getLogger("help_site.review")
-NOTES = yaml.safe_load((Path(__file__).with_name("notes.yml")).read_text(encoding="utf-8"))
 STEP_ID = re.compile(r'data-step-id="([^"]*)"')
-
-
-def note(name, language):
-    texts = NOTES[name]
-    return texts.get(language) or texts[languages.SOURCE_LANGUAGE]
 
 
 def stale_message(uri, source, recorded, current):
@@ -249,12 +241,13 @@ def on_page_context(context, page, config, nav):
     source = alternates.get(languages.SOURCE_LANGUAGE)
     context["translation_note"] = None
     if state == "fallback":
-        context["translation_note"] = {"kind": "untranslated", "text": note("untranslated", build)}
+        context["translation_note"] = {"kind": "untranslated",
+                                      "text": messages.say("translation_untranslated", build)}
     elif state == "outdated" and source is not None:
-        before, _, after = note("outdated", build).partition("{source}")
+        before, _, after = messages.template("translation_outdated", build).partition("{source}")
         context["translation_note"] = {
             "kind": "outdated", "before": before, "after": after,
-            "link": source.url, "link_text": note("source_link", build),
+            "link": source.url, "link_text": messages.say("translation_source", build),
             "link_language": languages.SOURCE_LANGUAGE}
     return context
 
