@@ -7,9 +7,7 @@ follow the same language, from macros/messages.yml. Templates call:
 - `site_text("progress_privacy")`: a message of messages.yml's `pages` group (HTML: its words
   escaped; `site_text("last_reviewed", date=...)` fills in a field, escaped unless Markup);
 - `reviewed_on(date)`: `<time>` with the date as the language writes it ("27 November 2026",
-  "27. November 2026");
-- `language_folder`: "" for the source language, "/de" for German: progress.js keeps ticks
-  under the guide's path without it, so they carry over between languages.
+  "27. November 2026").
 """
 
 from babel.dates import format_date
@@ -25,6 +23,4 @@ def on_env(env, config, files):
         escape(template(name, language))).format(**fields)
     env.globals["reviewed_on"] = lambda date: Markup('<time datetime="{}">{}</time>').format(
         date.isoformat(), format_date(date, "long", locale=say("date_locale", language)))
-    env.globals["language_folder"] = "/" + languages.language_root(language).rstrip("/") \
-        if language != languages.SOURCE_LANGUAGE else ""
     return env

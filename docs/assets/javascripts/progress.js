@@ -28,11 +28,9 @@
   var say = window.situationSay;
 
   /* The page's path inside the site, so every version of the site shares the guide's ticks,
-     and every language: the language's folder ("de/") is left out (data-language-root, the
-     language's root when it is not the site's). */
-  var script = document.currentScript;
-  var siteRoot = script.getAttribute("data-site-root");
-  var languageRoot = script.getAttribute("data-language-root") || siteRoot;
+     and every language: the language's folder ("de/") is left out (data-language-root: the
+     site's root, and for a language other than the source its folder in it). */
+  var languageRoot = document.currentScript.getAttribute("data-language-root");
   function guidePath() {
     var rootPath = new URL(languageRoot + "/", location.href).pathname;
     return decodeURIComponent(location.pathname.slice(rootPath.length));
