@@ -223,7 +223,7 @@ def jinja_globals(theme_texts, language):
     env = jinja2.Environment()
     with mock.patch.object(theme_texts.languages, "build_language", lambda config: language):
         theme_texts.on_env(env, {}, None)
-    return {name: env.globals[name] for name in ("site_text", "reviewed_on", "language_folder")}
+    return {name: env.globals[name] for name in ("site_text", "reviewed_on")}
 
 
 def test_an_edited_messages_file_is_read_again(tmp_path):
