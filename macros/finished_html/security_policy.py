@@ -1,4 +1,4 @@
-"""MkDocs hook: a Content-Security-Policy <meta> on every HTML page of the built site.
+"""A Content-Security-Policy <meta> on every HTML page of the built site.
 
 The site is static and also opened from disk, so the policy cannot be an HTTP header: it is a
 <meta http-equiv> as the first element after <meta charset>. Scripts run only from the site's own
@@ -11,20 +11,19 @@ search worker in a hidden same-origin iframe whose document it writes itself, st
 small inline script that names the worker's URL. That iframe inherits the page's policy, so each
 page also lists the hash of that script for the worker URL the page gives Material.
 
-Runs last (after mkdocs-redirects and Material's offline plugin), on every *.html in site_dir.
+Runs on the finished site (every *.html in it), after every other step: see
+macros/finished_html/. Imports nothing of this project, so versioning/security_policy_hook.py
+can load it into a build of an older release.
 """
 
 import base64
 import hashlib
 import json
-import logging
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.hooks.security_policy")
 MARKER = "help-site-csp"
 # Everything comes from the site itself. Styles keep 'unsafe-inline': Material writes style
 # attributes into its markup (the issue asks for no unsafe-inline for scripts). data: images are
@@ -73,7 +72,7 @@ def iframe_worker_script(shim_source, worker_url):
     if template is None:
         raise PluginError("The iframe-worker shim (extra.polyfills) no longer looks as expected, so the "
                           "hash of its inline script cannot be computed. Hint: update "
-                          "macros/security_policy.py for the new shim.")
+                          "macros/finished_html/security_policy.py for the new shim.")
     text, postmessage_name, importscripts_name = template.groups()
 
     def function_source(name):
@@ -113,33 +112,12 @@ def with_policy(html, shim_source):
     return html[:anchor.end()] + "\n    " + meta + html[anchor.end():]
 
 
-# `mkdocs serve` injects its live reload as an inline script into every page it serves, which
-# the policy would block: the preview goes without a policy (what it changes is tested).
-serving = False
-
-
-def on_startup(command, dirty):
-    global serving
-    serving = command == "serve"
-
-
-# Pages this process gave a policy, with their modification time then. mkdocs-static-i18n builds
-# each other language (site/de/) inside the source language's build, this hook included, so the
-# source language's run finds those pages done; a page rewritten since is done again.
-written = {}
-
-
-@event_priority(-110)  # after every plugin's on_post_build (the offline plugin's is at -100)
-def on_post_build(config):
-    if serving:
-        log.info("No Content-Security-Policy in the live preview: it would block live reload.")
-        return
-    site = Path(config.site_dir)
-    shims = [site / path for path in config.extra.get("polyfills", []) if "iframe-worker" in path]
+def apply_to_site(site_dir, polyfills=()):
+    """Give every HTML page under `site_dir` its policy (a page that has one gets a new one).
+    `polyfills`: the site's `extra.polyfills` paths, among which the iframe-worker shim."""
+    site = Path(site_dir)
+    shims = [site / path for path in polyfills if "iframe-worker" in path]
     shim_source = "".join(s.read_text(encoding="utf-8") for s in shims if s.is_file())
     for page in site.rglob("*.html"):
-        if written.get(page) == page.stat().st_mtime_ns:
-            continue  # given its policy by a build inside this one, and unchanged since
         html = page.read_text(encoding="utf-8")
         page.write_text(with_policy(html, shim_source), encoding="utf-8")
-        written[page] = page.stat().st_mtime_ns

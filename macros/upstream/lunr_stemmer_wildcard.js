@@ -1,5 +1,5 @@
 
-/* Appended by macros/translations/hook.py to lunr.LANG.min.js in the built site (issue 13), so
+/* Appended by macros/upstream/material_theme.py to lunr.LANG.min.js in the built site (issue 13), so
  * that it runs only where that language's search does.
  * Material's search adds a trailing "*" to every query word ("anmeldungen*"), so that a word
  * typed so far matches longer ones. lunr then leaves the word out of the search pipeline (a

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
-from ..messages import messages
-from .registry import GUIDE_FIELD, Registry, SituationError
+from macros.messages import messages
+from macros.situations.registry import GUIDE_FIELD, Registry, SituationError
 
 THEME_KEY = "situation_registry"
 DECLARE_HINT = ("Hint: list the questions the page asks in its front matter, e.g. "

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import pages as org_pages
-from .. import languages
-from ..situations import declaration, guide_index
-from .profile import ProfileError, load
+from macros.organization import page_html
+from macros import languages
+from macros.situations import declaration, guide_index
+from macros.organization.profile import ProfileError, load
 
 
 def profile_path(config):
@@ -66,26 +66,26 @@ def define_org_env(env, situations):
     @env.macro
     def org_name():
         """The organization's name, as text."""
-        return org_pages.as_text(profile.name)
+        return page_html.as_text(profile.name)
 
     @env.macro
     def default_situation():
         """What the guide shows this organization's employees before they choose, in words."""
-        return org_pages.as_text(restricted[language()].summary(profile.default))
+        return page_html.as_text(restricted[language()].summary(profile.default))
 
     @env.macro
     def support_contacts():
         """The organization's support contacts, for "Still need help?"."""
-        return org_pages.support_contacts(profile, language())
+        return page_html.support_contacts(profile, language())
 
     def guides():
         return guide_index.site_guides(env.variables["files"], situations[language()], profile)
 
     def links_table(src_uri, url, asked):
         """The links to one page: for everyone, and one per situation its questions allow."""
-        links = org_pages.guide_links(profile, asked, src_uri, url, env.page.url,
+        links = page_html.guide_links(profile, asked, src_uri, url, env.page.url,
                                       choices=asked.possible_choices())
-        return org_pages.guide_links_table(links, asked.language)
+        return page_html.guide_links_table(links, asked.language)
 
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):
@@ -114,6 +114,6 @@ def define_org_env(env, situations):
     @env.macro
     def company_portal_fields():
         """Company Portal's support information fields, with what this profile puts in them."""
-        return org_pages.company_portal_fields(profile, language())
+        return page_html.company_portal_fields(profile, language())
 
     return profile

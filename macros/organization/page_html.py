@@ -16,8 +16,8 @@ from urllib.parse import urlencode, urljoin
 import segno
 from markupsafe import Markup, escape
 
-from ..languages import SOURCE_LANGUAGE
-from ..messages import say, template
+from macros.languages import SOURCE_LANGUAGE
+from macros.messages import say, template
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def qr_code_svg(url, label):
 
 
 # The IT page's outline of what a situation link shows (macros/situations/outline.py): the macros
-# leave this placeholder, and macros/organization/outlines_hook.py fills it from the guide's HTML.
+# leave this placeholder, and the organization plugin (plugin.py) fills it from the guide's HTML.
 OUTLINE_CLASS = "guide-outline"
 
 

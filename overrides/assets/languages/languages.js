@@ -39,7 +39,7 @@
   });
 
   var ownIndex = new URL(script.getAttribute("data-search-index"), location.href).href;
-  var sourceIndex = new URL(script.src.replace(/assets\/javascripts\/[^/]*$/, "search/search_index"), location.href).href;
+  var sourceIndex = new URL(script.src.replace(/assets\/languages\/[^/]*$/, "search/search_index"), location.href).href;
   if (ownIndex === sourceIndex) return;
   function own(url) {
     var absolute = new URL(url, document.baseURI).href;

@@ -1,28 +1,22 @@
-"""MkDocs hooks that turn a writer's mistake into a build error naming file, line and fix.
+"""The checks that turn a writer's mistake into a build error naming file, line and fix.
 
-Loaded through `hooks:` in mkdocs.yml (not by the macros plugin). Each check is a small
-function that returns a message, or None when the page is fine. Jinja mistakes are reported
-by template_errors.py, installed by the macros module.
+Each check is a small function that returns a message, or None when the page is fine; the
+plugin (plugin.py) runs them at the build events where MkDocs has what they read. Jinja mistakes
+are reported by template_errors.py, installed by the macros module.
 """
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
 
-# Imported as top-level modules: MkDocs puts this hook's folder on sys.path while loading it.
-import front_matter
-
 from macros import languages
+from macros.upstream import mkdocs_core
+from macros.writer_checks import front_matter
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
-LINK_PROBLEM = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+(?: \w+)?) "
-                          r"link '(?P<link>[^']+)'")
 LINK_HINT = ("Hint: link to another page by its .md file, relative to this page, "
              "e.g. [Migrate to a new iPhone](migrate-iphone.md).")
 ANCHOR_HINT = ("Hint: an anchor is a heading's id: its words in lower case joined by '-', or "
@@ -35,15 +29,8 @@ NOT_UTF8_HINT = ("Hint: save the file as UTF-8 (in VS Code: click the encoding i
 
 # A page due for review is a warning that must not fail the strict build: it goes to a logger
 # outside MkDocs' `mkdocs` tree, which strict mode does not count.
-review_log = logging.getLogger("help_site.review")
-
-
-def on_startup(command, dirty):
-    if not review_log.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-        review_log.addHandler(handler)
-        review_log.propagate = False
+REVIEW_LOGGER = "help_site.review"
+review_log = logging.getLogger(REVIEW_LOGGER)
 
 
 # --- Front matter -------------------------------------------------------------------------
@@ -97,15 +84,6 @@ def warn_if_due_for_review(page, config):
             "against the product, then set last_reviewed to today; `make freshness` lists all.")
 
 
-@event_priority(100)  # before the macros plugin renders the page
-def on_page_markdown(markdown, page, config, files):
-    problem = front_matter_error(markdown, page.file.src_uri) or schema_errors(page)
-    if problem:
-        raise PluginError(problem)
-    page.meta["last_reviewed"] = front_matter.reviewed_on(page.meta)  # for the theme
-    warn_if_due_for_review(page, config)
-
-
 # --- Encoding -----------------------------------------------------------------------------
 
 def not_utf8_error(raw, src_path):
@@ -118,13 +96,6 @@ def not_utf8_error(raw, src_path):
         return (f"{src_path}:{line}: this file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
                 f"at column {column}). {NOT_UTF8_HINT}")
     return None
-
-
-def on_page_read_source(page, config):
-    problem = not_utf8_error(page.file.content_bytes, page.file.src_uri)
-    if problem:
-        raise PluginError(problem)
-    return None  # MkDocs reads the page as usual
 
 
 # --- Links, anchors and images ------------------------------------------------------------
@@ -141,7 +112,7 @@ class PointLinkWarningsAtTheLine(logging.Filter):
         self.docs_dir = None
 
     def filter(self, record):
-        match = LINK_PROBLEM.match(record.getMessage())
+        match = mkdocs_core.LINK_PROBLEM.match(record.getMessage())
         if match and self.docs_dir:
             page, link = match.group("page"), match.group("link")
             where = link_place(Path(self.docs_dir), page, link) or page
@@ -188,18 +159,3 @@ def link_line(source_file, link):
             if looks_like_a_link in text:
                 return number
     return None
-
-
-link_warnings = PointLinkWarningsAtTheLine()
-logging.getLogger("mkdocs.structure.pages").addFilter(link_warnings)
-
-
-# --- Live reload --------------------------------------------------------------------------
-
-@event_priority(100)  # before the macros plugin imports the module again
-def on_config(config):
-    link_warnings.docs_dir = config.docs_dir
-    # `mkdocs serve` reloads the configuration on every change, and the macros plugin then
-    # imports `macros`; forgetting the old import makes edits to macros/*.py take effect.
-    for name in [name for name in sys.modules if name == "macros" or name.startswith("macros.")]:
-        del sys.modules[name]

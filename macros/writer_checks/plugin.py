@@ -1,0 +1,51 @@
+"""`help-writer-checks`: a writer's mistake stops the build naming file, line and fix.
+
+Front matter (schema: macros/front_matter.schema.yml), encoding, and broken links, anchors and
+images (page_checks.py); pages due for review are warned about without failing the build.
+"""
+
+import logging
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from macros.upstream import mkdocs_core, static_i18n
+from macros.writer_checks import front_matter, page_checks
+from macros.writer_checks.config import WriterChecksConfig
+
+
+class WriterChecksPlugin(BasePlugin[WriterChecksConfig]):
+    def __init__(self):
+        super().__init__()
+        self.link_warnings = page_checks.PointLinkWarningsAtTheLine()
+
+    def on_startup(self, command, dirty):
+        review_log = page_checks.review_log
+        if not review_log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+            review_log.addHandler(handler)
+            review_log.propagate = False
+
+    def on_config(self, config):
+        self.link_warnings.docs_dir = config.docs_dir
+        logging.getLogger(mkdocs_core.PAGE_LOGGER).addFilter(self.link_warnings)
+
+    def on_shutdown(self):
+        logging.getLogger(mkdocs_core.PAGE_LOGGER).removeFilter(self.link_warnings)
+
+    def on_page_read_source(self, page, config):
+        problem = page_checks.not_utf8_error(page.file.content_bytes, page.file.src_uri)
+        if problem:
+            raise PluginError(problem)
+        return None  # MkDocs reads the page as usual
+
+    # Before static-i18n's on_page_markdown rewrites the Markdown (and before the macros render it).
+    @event_priority(static_i18n.BEFORE_ITS_MARKDOWN)
+    def on_page_markdown(self, markdown, page, config, files):
+        problem = (page_checks.front_matter_error(markdown, page.file.src_uri)
+                   or page_checks.schema_errors(page))
+        if problem:
+            raise PluginError(problem)
+        page.meta["last_reviewed"] = front_matter.reviewed_on(page.meta)  # for the theme
+        page_checks.warn_if_due_for_review(page, config)
