@@ -13,8 +13,8 @@ from conftest import PROJECT, build_site
 
 
 def stylesheet_in_docs(docs, name):
-    """The theme's stylesheet `name` ('situations/situations.css'), copied into docs/assets/ to
-    be edited there."""
+    """The theme's stylesheet `name` ('situations/situations.css'), copied into the docs folder's
+    assets/ to be edited there."""
     copy = docs / "assets" / name
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "overrides" / "assets" / name, copy)

@@ -41,6 +41,7 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 REPOSITORY = Path(__file__).resolve().parent.parent
 VERSIONS_FILE = REPOSITORY / "versions.yml"
 VERSIONING_THEME = Path(__file__).resolve().parent / "theme"
+REQUEST_RULES = REPOSITORY / "overrides" / "assets" / "requests"
 ROOT_REDIRECT_TEMPLATE = Path(__file__).resolve().parent / "root-redirect.html"
 # Every version gets today's Content-Security-Policy (hashes of its final inline scripts, the
 # versioning layer's included), also versions released before the policy existed.
@@ -249,6 +250,9 @@ def assemble_theme(tree, theme_dir):
     else:
         (theme_dir / RELEASE_MAIN_TEMPLATE).write_text('{% extends "base.html" %}\n')
     shutil.copytree(VERSIONING_THEME, theme_dir, dirs_exist_ok=True)
+    # The one wrapper of XMLHttpRequest, which versions-offline.js's rule needs (today's, also for
+    # releases made before it existed).
+    shutil.copytree(REQUEST_RULES, theme_dir / "assets" / "requests", dirs_exist_ok=True)
 
 
 def write_versioned_config(release, tree, theme_dir):

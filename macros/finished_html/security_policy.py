@@ -28,7 +28,7 @@ MARKER = "help-site-csp"
 # Everything comes from the site itself. Styles keep 'unsafe-inline': Material writes style
 # attributes into its markup (the issue asks for no unsafe-inline for scripts). data: images are
 # Material's icons in CSS and an organization's inlined logo; data: connections are the version
-# list (versioning/theme/assets/javascripts/versions-offline.js).
+# list (versioning/theme/assets/versions/versions-offline.js).
 POLICY = ("default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self' data:; connect-src 'self' data:; "
           "worker-src 'self'; frame-src 'self'; manifest-src 'self'; media-src 'self'; "

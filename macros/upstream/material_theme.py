@@ -59,6 +59,27 @@ def patch_templates(env):
         env.loader = PatchingLoader(env.loader)
 
 
+# Partials copied whole into a theme folder, because no block reaches what we change: our copy
+# -> (Material's template, [(Material's text, ours)]). Each copy opens with a comment naming the
+# Material version it came from; tests/test_upstream.py checks that Material's installed
+# partial with these replacements is the copy, so an upgrade that changes the partial is noticed.
+COPIED_PARTIALS = {
+    # The search dialog gets an accessible name (axe rule aria-dialog-name).
+    "overrides/partials/search.html": ("partials/search.html", [
+        ('<div class="md-search" data-md-component="search" role="dialog">',
+         '<div class="md-search" data-md-component="search" role="dialog" '
+         'aria-label="{{ lang.t(\'search\') }}">')]),
+    # The table of contents' title points at the __toc control only where it exists.
+    "overrides/partials/toc.html": ("partials/toc.html", [
+        ('    <label class="md-nav__title" for="__toc">',
+         '    {#- help-site change: `for` only when the page is in the navigation (it has __toc). -#}\n'
+         '    <label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>')]),
+    # An older version's banner: Material's `new URL(base_url)` throws on a relative base_url.
+    "versioning/theme/partials/javascripts/outdated.html": ("partials/javascripts/outdated.html", [
+        ('base=new URL("{{ base_url }}")', 'base=new URL("{{ base_url }}",location)')]),
+}
+
+
 # --- Search ---------------------------------------------------------------------------------
 
 def search_plugin(config):

@@ -68,7 +68,8 @@ def schema_errors(page):
     source = page.file.content_string
     if not YAML_RE.match(source):
         return (f"{page.file.src_uri}:1: the page has no front matter. Hint: start it with the "
-                "block between '---' lines from docs/writing/page-template.md.")
+                "block between '---' lines from docs/writing/examples/new-page.md (or create the "
+                "page with `make new-page NAME=...`).")
     problems = front_matter.problems(page.meta, page.file.src_uri, source)
     return "\n".join(problems) or None
 

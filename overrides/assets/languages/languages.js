@@ -45,19 +45,15 @@
     var absolute = new URL(url, document.baseURI).href;
     if (absolute === sourceIndex + ".json") return ownIndex + ".json";
     if (absolute === sourceIndex + ".js") return ownIndex + ".js";
-    return url;
+    return undefined;
   }
-  var open = XMLHttpRequest.prototype.open;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    var args = Array.prototype.slice.call(arguments);
-    args[1] = own(String(url));
-    return open.apply(this, args);
-  };
+  // Over HTTP Material asks for the index with XMLHttpRequest (a rule of requests.js).
+  (window.helpSiteRequests = window.helpSiteRequests || []).push({ rewrite: own });
   // From file:// Material adds <script src=".../search/search_index.js"> and reads __index.
   var append = document.head.appendChild;
   document.head.appendChild = function (node) {
     if (node && node.tagName === "SCRIPT" && node.getAttribute("src")) {
-      node.setAttribute("src", own(node.getAttribute("src")));
+      node.setAttribute("src", own(node.getAttribute("src")) || node.getAttribute("src"));
     }
     return append.call(this, node);
   };

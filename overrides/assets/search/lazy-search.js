@@ -3,7 +3,7 @@
  * Material's bundle requests the search index (XMLHttpRequest) and starts its search worker as
  * soon as a page opens: 16 KB gzip of a first view (README "Performance") that most readers never
  * use. Loaded just before the bundle, this holds the index request back until the reader opens
- * search (focuses the search field, or the search toggle turns on) and starts the worker on its
+ * search (Material's search toggle turns on) and starts the worker on its
  * first message, which Material sends once the index has arrived. Material's own code is not
  * changed. A search link (?q=) or a highlighted result (?h=) loads search at once.
  * From file:// Material loads the index differently and search works as before.
@@ -15,27 +15,18 @@
   var opened;
   var wanted = new Promise(function (resolve) { opened = resolve; });
   if (/[?&][qh]=/.test(location.search)) opened();
-  document.addEventListener("focusin", function (event) {
-    /*x*/
-  });
+  // Material turns its search toggle on when the reader opens search: by the magnifier, a
+  // shortcut, or by focusing the search field (with the mouse or the keyboard).
   document.addEventListener("change", function (event) {
     if (event.target.matches("[data-md-toggle=search]") && event.target.checked) opened();
   });
 
-  function isSearchIndex(url) {
-    return /\/search\/search_index\.json$/.test(new URL(url, document.baseURI).pathname);
-  }
-  var open = XMLHttpRequest.prototype.open;
-  var send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.open = function (method, url) {
-    this.waitsForSearch = isSearchIndex(url);
-    return open.apply(this, arguments);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    var request = this, body = arguments;
-    if (!request.waitsForSearch) return send.apply(request, body);
-    wanted.then(function () { send.apply(request, body); });
-  };
+  // The index request waits (a rule of requests.js, which wraps XMLHttpRequest).
+  (window.helpSiteRequests = window.helpSiteRequests || []).push({
+    wait: function (url) {
+      return /\/search\/search_index\.json$/.test(new URL(url).pathname) ? wanted : undefined;
+    }
+  });
 
   // The worker starts on its first message; listeners added before then are passed on.
   var RealWorker = window.Worker;

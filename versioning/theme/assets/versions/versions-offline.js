@@ -9,7 +9,7 @@
  *    blocks from file:// (CORS): the selector stays empty and the banner never shows.
  *    `make deploy` also writes the list as ../versions.js (window.helpSiteVersions, loaded just
  *    before this script), and the request for ../versions.json is answered from it through a
- *    data: URL, which XMLHttpRequest may read from any page.
+ *    data: URL, which XMLHttpRequest may read from any page (a rule of requests.js).
  * 2. Material's version links point at a version's folder (../2.0/), which file:// shows as a
  *    directory listing, and it finds "the same page" through sitemap.xml, which needs a web
  *    server and site_url. Here each version link, and the banner's link to the latest version,
@@ -17,7 +17,8 @@
  *    the current ?query (the reader's situation) and #hash, in the reader's language. Material intercepts clicks only on
  *    its folder addresses, so it lets these links be followed as they are.
  *
- * Must run before Material's bundle: versioning/theme/main.html loads it in the scripts block.
+ * Must run before Material's bundle, with requests.js: versioning/theme/main.html loads both in
+ * the scripts block.
  */
 (function () {
   "use strict";
@@ -25,20 +26,18 @@
   var published = window.helpSiteVersions;
   if (!published) return; // no ../versions.js next to this version: leave Material as it is
 
-  // This script is assets/javascripts/versions-offline.js inside the version's folder.
+  // This script is assets/versions/versions-offline.js inside the version's folder.
   var versionRoot = new URL("../../", document.currentScript.src);
   var siteRoot = new URL("../", versionRoot);
 
   answerVersionsJsonFromScript(new URL("versions.json", siteRoot).href, published.versions);
 
+  // A rule of requests.js (overrides/assets/requests/), the one wrapper of XMLHttpRequest.
   function answerVersionsJsonFromScript(versionsJsonUrl, versions) {
     var dataUrl = "data:application/json," + encodeURIComponent(JSON.stringify(versions));
-    var open = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (method, url) {
-      var args = Array.prototype.slice.call(arguments);
-      if (new URL(url, location.href).href === versionsJsonUrl) args[1] = dataUrl;
-      return open.apply(this, args);
-    };
+    (window.helpSiteRequests = window.helpSiteRequests || []).push({
+      rewrite: function (url) { return url === versionsJsonUrl ? dataUrl : undefined; }
+    });
   }
 
   /* Path of the page being read inside its version's folder, e.g. "migrate-iphone.html". */
