@@ -91,21 +91,28 @@ def iframe_worker_script(shim_source, worker_url):
     return text.replace("${e}", worker_url)
 
 
-def policy_for(html, shim_source):
+def policy_for(html, shim_source, worker_sources=None):
+    """`worker_sources`: {worker URL: hash source}, kept between the pages of one site (a site
+    has a few worker URLs, one per folder depth, and reading the shim takes a while)."""
     sources = [sha256_source(script) for script in inline_scripts(html)]
     config = MATERIAL_CONFIG.search(html)
     if config and shim_source:
         worker_url = json.loads(config.group(1)).get("search")
         if worker_url:
-            sources.append(sha256_source(iframe_worker_script(shim_source, worker_url)))
+            worker_sources = {} if worker_sources is None else worker_sources
+            if worker_url not in worker_sources:
+                worker_sources[worker_url] = sha256_source(
+                    iframe_worker_script(shim_source, worker_url))
+            sources.append(worker_sources[worker_url])
     return POLICY.format(hashes=" ".join(dict.fromkeys(sources)))
 
 
-def with_policy(html, shim_source):
+def with_policy(html, shim_source, worker_sources=None):
     """The page with its policy as the first thing in <head> after <meta charset>."""
-    html = OLD_POLICY.sub("", html)  # a second run (a versioned rebuild) replaces the first
+    if f"data-{MARKER}" in html:
+        html = OLD_POLICY.sub("", html)  # a second run (a versioned rebuild) replaces the first
     meta = (f'<meta http-equiv="Content-Security-Policy" data-{MARKER} '
-            f'content="{policy_for(html, shim_source)}">')
+            f'content="{policy_for(html, shim_source, worker_sources)}">')
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         return meta + html
@@ -118,6 +125,7 @@ def apply_to_site(site_dir, polyfills=()):
     site = Path(site_dir)
     shims = [site / path for path in polyfills if "iframe-worker" in path]
     shim_source = "".join(s.read_text(encoding="utf-8") for s in shims if s.is_file())
+    worker_sources = {}
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        page.write_text(with_policy(html, shim_source), encoding="utf-8")
+        page.write_text(with_policy(html, shim_source, worker_sources), encoding="utf-8")

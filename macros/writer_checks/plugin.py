@@ -5,10 +5,12 @@ images (page_checks.py); pages due for review are warned about without failing t
 """
 
 import logging
+import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from macros import languages
 from macros.upstream import mkdocs_core, static_i18n
 from macros.writer_checks import front_matter, page_checks
 from macros.writer_checks.config import WriterChecksConfig
@@ -18,6 +20,10 @@ class WriterChecksPlugin(BasePlugin[WriterChecksConfig]):
     def __init__(self):
         super().__init__()
         self.link_warnings = page_checks.PointLinkWarningsAtTheLine()
+        # {source file: its size and modification time} of the pages whose front matter
+        # passed in this process: another language's site, built right after the source
+        # language's, shows an untranslated page from the same file, checked already.
+        self.passed = {}
 
     def on_startup(self, command, dirty):
         review_log = page_checks.review_log
@@ -43,9 +49,22 @@ class WriterChecksPlugin(BasePlugin[WriterChecksConfig]):
     # Before static-i18n's on_page_markdown rewrites the Markdown (and before the macros render it).
     @event_priority(static_i18n.BEFORE_ITS_MARKDOWN)
     def on_page_markdown(self, markdown, page, config, files):
-        problem = (page_checks.front_matter_error(markdown, page.file.src_uri)
-                   or page_checks.schema_errors(page))
-        if problem:
-            raise PluginError(problem)
+        source = page.file.abs_src_path
+        checked = (languages.build_language(config) != languages.SOURCE_LANGUAGE
+                   and self.passed.get(source) == file_stamp(source))
+        if not checked:
+            problem = (page_checks.front_matter_error(markdown, page.file.src_uri)
+                       or page_checks.schema_errors(page))
+            if problem:
+                raise PluginError(problem)
+            self.passed[source] = file_stamp(source)
         page.meta["last_reviewed"] = front_matter.reviewed_on(page.meta)  # for the theme
         page_checks.warn_if_due_for_review(page, config)
+
+
+def file_stamp(path):
+    try:
+        status = os.stat(path)
+    except (OSError, TypeError):
+        return None
+    return status.st_size, status.st_mtime_ns
