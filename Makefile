@@ -33,7 +33,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-## serve: live-reloading preview at http://127.0.0.1:8000; after the first build only the saved page is rebuilt (macros/dirty_serve.py)
+## serve: live-reloading preview at http://127.0.0.1:8000; after the first build only the saved page is rebuilt (macros/live_preview/)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 

@@ -38,7 +38,7 @@ CONFIGS = {
     "project-en": PROJECT / "mkdocs.yml",
 }
 ENVIRONMENTS = {"project-en": {"HELP_ONLY_LANGUAGE": "en"}}
-# `make serve` rebuilds only the saved page (macros/dirty_serve.py keeps the preview right);
+# `make serve` rebuilds only the saved page (macros/live_preview/ keeps the preview right);
 # bare Material is timed as `mkdocs serve` comes, rebuilding everything.
 SERVE_OPTIONS = {"project": ["--dirty"]}
 BUILD_TIMEOUT = 1800  # seconds; 1000 pages on a busy 2-core machine take minutes
@@ -138,7 +138,7 @@ def serve_rebuild_seconds(config, docs_dir, page, edits, options=(), cache=None)
 def measure_size(pages, work, configs, repeats, serve_edits, serve_configs=None):
     """Build an N-page corpus with every configuration; return timings and output sizes.
 
-    The project's build cache (macros/build_cache.py) starts empty for each corpus, so its
+    The project's build cache (macros/build_cache/) starts empty for each corpus, so its
     first build is a cold one, as on a fresh clone; that build is also reported on its own.
     """
     docs = work / f"corpus-{pages}" / "docs"

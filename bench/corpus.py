@@ -199,8 +199,8 @@ def home_page(total):
 def write_corpus(folder, total):
     """Write the home page, `total` guides and the site's own assets into `folder`.
 
-    The assets (scripts, vendored polyfill) are copied from docs/ (the stylesheets come with the theme): mkdocs.yml
-    refers to them, so every site built with it needs them. Returns the guides' paths.
+    Files of docs/ other than pages are copied too (the scripts, stylesheets and vendored
+    polyfill come with the theme, overrides/assets/). Returns the guides' paths.
     """
     folder = Path(folder)
     shutil.copytree(DOCS, folder, ignore=shutil.ignore_patterns("*.md"), dirs_exist_ok=True)

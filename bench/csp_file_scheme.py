@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/csp_file_scheme.py   (prints a table; README "Content-Security-Policy")
 
-A page carrying the site's policy (macros/security_policy.py, no inline hashes) tries to load a
+A page carrying the site's policy (macros/finished_html/security_policy.py, no inline hashes) tries to load a
 script, an image and a fetch() from: its own folder, a folder of the same disk outside the site,
 and another web origin. It is opened once from disk and once from a loopback web server, so the
 two columns show what the same policy allows in each case.
@@ -15,9 +15,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests"),
-                str(Path(__file__).resolve().parent.parent / "macros")]
+                str(Path(__file__).resolve().parent.parent)]
 from conftest import BROWSER_ARGS, find_chromium, serve  # noqa: E402
-from security_policy import POLICY  # noqa: E402
+from macros.finished_html.security_policy import POLICY  # noqa: E402
 
 PROBE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}"><title>probe</title></head>
@@ -80,7 +80,7 @@ def main():
                 for place, kind, outcome in page.evaluate("window.results"):
                     table.setdefault((place, kind), {})[column] = outcome
                 page.close()
-            print(f"Chromium {browser.version}, policy of macros/security_policy.py")
+            print(f"Chromium {browser.version}, policy of macros/finished_html/security_policy.py")
             browser.close()
         server.shutdown()
         other.shutdown()

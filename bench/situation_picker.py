@@ -61,10 +61,10 @@ def picker_bytes(site):
     inline = "".join(re.findall(r"<script>var situationRegistry.*?</script>|<style>.*?</style>|"
                                 r"<script>document\.dispatchEvent.*?</script>", guide, re.S))
     parts = {
-        "situations.js": (site / "assets/javascripts/situations.js").read_bytes(),
-        "situations.css": (site / "stylesheets/situations.css").read_bytes(),
-        "progress.js": (site / "assets/javascripts/progress.js").read_bytes(),
-        "progress.css": (site / "stylesheets/progress.css").read_bytes(),
+        "situations.js": (site / "assets/situations/situations.js").read_bytes(),
+        "situations.css": (site / "assets/situations/situations.css").read_bytes(),
+        "progress.js": (site / "assets/progress/progress.js").read_bytes(),
+        "progress.css": (site / "assets/progress/progress.css").read_bytes(),
         "inline registry, rules, hook": inline.encode(),
     }
     return {name: (len(data), len(gzip.compress(data, 9))) for name, data in parts.items()}

@@ -2,9 +2,12 @@
 
 Usage: .venv/bin/python eol/check_zensical.py --zensical .venv-zensical/bin/zensical
 
-Zensical reads mkdocs.yml but silently ignores `hooks:`, plugins it does not support and more,
-so its exit code says little. Each row below is decided from the built HTML (markers that only
-the feature writes) or, for offline search, by Chromium opening the build from file://.
+Zensical reads mkdocs.yml but silently ignores `hooks:`, plugins it does not support (our
+`help-*` plugins among them) and more, so its exit code says little. Each row below is decided
+from the built HTML (markers that only the feature writes) or, for offline search, by Chromium
+opening the build from file://. The finishing step (macros/finished_html/: the policy and
+minified assets) needs no MkDocs build, so it is run on what Zensical wrote, as a deployment
+would run it after any generator.
 
 The sources are copied to a temporary folder with one addition, a redirect (old-guide.md ->
 migrate-iphone.md), so that redirects can be observed; front matter checks are observed with a
@@ -39,6 +42,15 @@ def build(zensical, project, docs=None):
     return result.returncode, errors, output
 
 
+def finish(project, site):
+    """`python -m macros.finished_html` on Zensical's output, with this project's Python."""
+    result = subprocess.run([sys.executable, "-m", "macros.finished_html", str(site),
+                             "--config-file", "mkdocs.yml"], cwd=project,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+                            capture_output=True, text=True, timeout=600)
+    return result.returncode, result.stderr.strip().splitlines()[-1:] if result.returncode else []
+
+
 def read(site, page):
     path = site / page
     return path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -66,8 +78,9 @@ def offline_search_works(site):
     return "yes" if found else "no (the guide is not among the results)"
 
 
-def rows(site, front_matter_output):
+def rows(site, front_matter_output, finished):
     guide, home = read(site, GUIDE), read(site, "index.html")
+    pages = [path.read_text(encoding="utf-8") for path in site.rglob("*.html")]
     article = re.search(r"<article.*?</article>", guide, re.DOTALL)
     article = article.group(0) if article else ""
     yes = lambda ok, why: ("yes" if ok else "no") + f" ({why})"  # noqa: E731
@@ -78,12 +91,16 @@ def rows(site, front_matter_output):
         ("situation markup", yes(
             'class="situation' in guide and "situation-picker" in guide,
             "sections with data-mfa and the picker form in the guide")),
-        ("front matter checks (hook)", yes(
+        ("front matter checks (plugin)", yes(
             re.search(r"index\.md:\d+: .*owner", front_matter_output) is not None,
             "a page without `owner` fails naming file and field")),
-        ("hooks: CSP, valid-HTML patch", yes(
-            "data-help-site-csp" in guide and 'id="__drawer" autocomplete' not in guide,
-            "the CSP <meta> and base.html without autocomplete on checkboxes")),
+        ("finishing step: CSP, minified", yes(
+            finished[0] == 0 and bool(pages) and all("data-help-site-csp" in html for html in pages),
+            "run after the build: every page Zensical wrote has the policy <meta>"
+            + (f"; {finished[1][0]}" if finished[1] else ""))),
+        ("valid-HTML patch (plugin)", yes(
+            bool(guide) and 'id="__drawer" autocomplete' not in guide,
+            "the guide's base.html checkboxes without autocomplete")),
         ("redirects (mkdocs-redirects)", yes(
             GUIDE in read(site, "old-guide.html"),
             "old-guide.html leads to the guide")),
@@ -114,12 +131,16 @@ def main():
             "redirect_maps: {}", 'redirect_maps: {"old-guide.md": "migrate-iphone.md"}'),
             encoding="utf-8")
         code, errors, _ = build(args.zensical, project)
-        site = project / "site"
-        bad_code, _, bad_output = build(args.zensical, project, docs=BAD_FRONT_MATTER)
-        table = rows(site, bad_output)
+        # The second build (a page missing `owner`) cleans site/: keep the first one's output.
+        (project / "site").mkdir(exist_ok=True)
+        site = (project / "site").rename(project / "site-of-the-project")
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        finished = finish(project, site)
+        bad_code, _, bad_output = build(args.zensical, project, docs=BAD_FRONT_MATTER)
+        table = rows(site, bad_output, finished)
     print(f"Zensical: {version}")
-    print(f"Build of the project: exit code {code}; HTML pages written: {len(pages)}")
+    print(f"Build of the project: exit code {code}; HTML pages written: {len(pages)} "
+          f"({', '.join(pages[:3])})")
     for line in errors[:3]:
         print(f"  {line}")
     print(f"Build with a page missing `owner`: exit code {bad_code}")

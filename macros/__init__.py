@@ -1,8 +1,10 @@
 """Macros for the help site (the mkdocs-macros-plugin module).
 
-The code is grouped by concern, one package each: `situations` (questions per guide and
+The code is grouped by feature, one package each: `situations` (questions per guide and
 conditional sections), `organization` (the organization profile), `writer_checks` (build
-errors with file, line and hint) and `writing_guide` (the writing guide's generated parts).
+errors with file, line and hint), `translations` (languages) and `writing_guide` (the writing
+guide's generated parts); the MkDocs plugins listed in mkdocs.yml live in their feature's
+package (`<feature>/plugin.py`, `<feature>/config.py`; ARCHITECTURE.md lists them).
 
 `define_env` runs once per build. It registers what pages can call:
 
@@ -10,7 +12,7 @@ errors with file, line and hint) and `writing_guide` (the writing guide's genera
   situations (one keyword per dimension of macros/situations.yml, comma-separated values);
 - `{{ only(mfa="app") }}`: at the start of a list item, marks that single step;
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
-- the organization's values (macros/organization/macros.py): `{{ org_name() }}`,
+- the organization's values (macros/organization/profile_macros.py): `{{ org_name() }}`,
   `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
 - the site's guides: `{{ guide_list() }}` (home page), `{{ guides_links() }}` (IT page);
 - the languages (macros/languages.py): `{{ page_language() }}`, the language the page is written
@@ -25,14 +27,14 @@ reaches the theme templates as `page.meta.situation_registry` (absent on pages t
 nothing, which then load none of the picker's code).
 """
 
-from . import languages
-from .organization.macros import define_org_env
-from .situations import Registry
-from .situations.markup import picker, section_block, step_marker
-from .situations.pages import PageGuides
-from .writer_checks import front_matter, template_errors
-from .writing_guide import examples as writing_examples
-from .writing_guide import mistakes as writer_mistakes
+from macros import languages
+from macros.organization.profile_macros import define_org_env
+from macros.situations import Registry
+from macros.situations.markup import picker, section_block, step_marker
+from macros.situations.page_guides import PageGuides
+from macros.writer_checks import front_matter, template_errors
+from macros.writing_guide import examples as writing_examples
+from macros.writing_guide import mistakes as writer_mistakes
 
 
 def define_env(env):

@@ -13,42 +13,34 @@ Two languages matter for a page:
   It is the build language, except for a page not yet translated, which the German site shows
   in English (with a note): there it is the source language.
 
-From macros: `from macros import languages` (or `from .. import languages`), then
-`languages.content_language(env.page)` or `languages.build_language(env.conf)`; pages and
-templates can call `{{ page_language() }}` / `{{ site_language() }}` (registered by
-macros/__init__.py). From theme templates: `page_language(page)` and `site_language()` are Jinja
-globals (set by macros/translations/hook.py); `page.meta.translation` says whether the page is
-`source` (the source language's site), `translated`, `outdated` (translated from an older
-version of its source) or `fallback` (not translated: shown in the source language).
+From macros: `from macros import languages`, then `languages.content_language(env.page)` or
+`languages.build_language(env.conf)`; pages and templates can call `{{ page_language() }}` /
+`{{ site_language() }}` (registered by macros/__init__.py). From theme templates:
+`page_language(page)` and `site_language()` are Jinja globals (set by the languages plugin,
+macros/translations/plugin.py); `page.meta.translation` says whether the page is `source` (the
+source language's site), `translated`, `outdated` (translated from an older version of its
+source) or `fallback` (not translated: shown in the source language).
 """
+
+from macros.upstream import static_i18n
 
 # The language every page is written in first; translations follow it.
 SOURCE_LANGUAGE = "en"
 # Every language the site is built in, the source first (checked against mkdocs.yml's i18n
-# plugin at every build: macros/translations/hook.py).
+# plugin at every build: macros/translations/plugin.py).
 LANGUAGES = ("en", "de")
 # Names in their own language, for the switcher and notes.
 NAMES = {"en": "English", "de": "Deutsch"}
 
 
-def i18n_plugin(config):
-    """mkdocs-static-i18n's plugin object, or None when the site is built without it."""
-    plugins = getattr(config, "plugins", None) or (config.get("plugins") if config else None)
-    return plugins.get("i18n") if plugins else None
-
-
 def build_language(config):
     """The language of the site being built now (English first, then each other language)."""
-    plugin = i18n_plugin(config)
-    if plugin is None or plugin.current_language is None:
-        return SOURCE_LANGUAGE
-    return plugin.current_language
+    return static_i18n.current_language(config) or SOURCE_LANGUAGE
 
 
 def content_language(page, config=None):
     """The language a page's text is written in (the source language for an untranslated page)."""
-    file = getattr(page, "file", None)
-    locale = getattr(file, "locale", None)
+    locale = static_i18n.file_locale(getattr(page, "file", None))
     if locale:
         return locale
     return build_language(config) if config is not None else SOURCE_LANGUAGE

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .languages import LANGUAGES, SOURCE_LANGUAGE
+from macros.languages import LANGUAGES, SOURCE_LANGUAGE
 
 MESSAGES_FILE = Path(__file__).parent / "messages.yml"
 

@@ -143,8 +143,8 @@ def guide_pages(site_dir):
 
 @pytest.fixture(scope="session")
 def guides_root(request):
-    """The many-guides scenario site (test_guides.py), built with the main site's scripts beside
-    its pages (the stylesheets come with the theme, overrides/); served on loopback."""
+    """The many-guides scenario site (test_guides.py), built with the project's theme (its
+    scripts and stylesheets come with it, overrides/assets/); served on loopback."""
     folder = shared_folder(request, "site-guides", build_many_guides)
     server, root = serve(folder / "site")
     yield root
@@ -154,7 +154,6 @@ def guides_root(request):
 def build_many_guides(folder):
     docs = folder / "docs"
     shutil.copytree(PROJECT / "tests" / "sites" / "many-guides" / "docs", docs)
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
 

@@ -1,4 +1,4 @@
-"""The build cache (macros/build_cache.py) never hides a mistake or a change.
+"""The build cache (macros/build_cache/) never hides a mistake or a change.
 
 Each test builds a small corpus twice with the same cache, changing something in between, and
 checks what the second build says or makes, as a writer would see it.

@@ -2,16 +2,13 @@
 
 import datetime
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PROJECT, build_site, run_make
 
-sys.path.insert(0, str(PROJECT / "macros" / "writer_checks"))  # as the hook imports its siblings
-import build_checks  # noqa: E402
-import front_matter  # noqa: E402
+from macros.writer_checks import front_matter, page_checks
 
 TODAY = datetime.date(2026, 11, 27)
 GOOD = {"title": "Reset Authenticator", "description": "Get Authenticator working again.",
@@ -77,7 +74,7 @@ def test_review_date_in_the_future_is_refused():
 
 def test_a_day_that_does_not_exist_is_pointed_at():
     source = "---\ntitle: T\nlast_reviewed: 2026-02-30\n---\n"
-    assert build_checks.front_matter_error(source, "page.md").startswith(
+    assert page_checks.front_matter_error(source, "page.md").startswith(
         "page.md:3: front matter has a date that does not exist (day is out of range")
 
 

@@ -28,7 +28,6 @@ LOADED = "image => image.complete && image.naturalWidth > 0"
 def build_images_site(folder):
     docs = folder / "docs"
     shutil.copytree(SCENARIO, docs)
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")  # the site's scripts
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
 

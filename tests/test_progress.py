@@ -253,8 +253,6 @@ def scenario_versions():
     folder = make_world_readable_dir("help-progress-")
     docs = folder / "docs"
     shutil.copytree(SCENARIO / "docs", docs)
-    # The site's own scripts, not the scenario's (the stylesheets come with the theme, overrides/).
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     first = build_site(folder / "v1", docs_dir=docs)
     assert first.returncode == 0, first.stderr
     page = docs / "index.md"

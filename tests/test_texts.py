@@ -12,7 +12,7 @@ import yaml
 from conftest import PROJECT
 from macros.languages import LANGUAGES
 from macros.messages import MESSAGES_FILE
-from macros.organization import pages as org_pages
+from macros.organization import page_html as org_pages
 from macros.organization.profile import load
 from macros.situations import Registry, SituationError
 from macros.situations.guide_index import Guide, guide_list
@@ -203,7 +203,7 @@ def outdated_banner(**globals_):
 
 
 def test_the_older_version_banner_speaks_the_builds_language():
-    from macros import theme_texts
+    from macros.theme import plugin as theme_texts
 
     german = jinja_globals(theme_texts, "de")
     assert outdated_banner(**german) == (
@@ -217,12 +217,12 @@ def test_the_older_version_banner_speaks_the_builds_language():
 
 
 def jinja_globals(theme_texts, language):
-    """The globals theme_texts.on_env gives templates in a build of `language`."""
+    """The globals the theme plugin's on_env gives templates in a build of `language`."""
     import jinja2
     from unittest import mock
     env = jinja2.Environment()
     with mock.patch.object(theme_texts.languages, "build_language", lambda config: language):
-        theme_texts.on_env(env, {}, None)
+        theme_texts.ThemePlugin().on_env(env, {}, None)
     return {name: env.globals[name] for name in ("site_text", "reviewed_on")}
 
 

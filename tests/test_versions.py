@@ -448,7 +448,7 @@ def test_deploying_an_unlisted_version_fails_before_building(clone):
 
 def test_every_version_has_the_policy_and_its_selector_banner_and_search_keep_working(
         new_visit, bundle_root):
-    """The Content-Security-Policy (macros/security_policy.py) is added to every version, older
+    """The Content-Security-Policy (macros/finished_html/security_policy.py) is added to every version, older
     ones included; the version list (a data: URL), the banner's inline script and search work."""
     visit = new_visit(bundle_root)
     visit.page.add_init_script(RECORD_VIOLATIONS)

@@ -19,7 +19,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from ..languages import LANGUAGES, SOURCE_LANGUAGE
+from macros.languages import LANGUAGES, SOURCE_LANGUAGE
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SCHEMA_FILE = PROJECT / "profiles" / "schema.yml"

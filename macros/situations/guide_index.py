@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
-from ..languages import SOURCE_LANGUAGE, source_uri
-from ..messages import say
-from .registry import GUIDE_FIELD, Registry, SituationError
+from macros.languages import SOURCE_LANGUAGE, source_uri
+from macros.messages import say
+from macros.situations.registry import GUIDE_FIELD, Registry, SituationError
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 and the Markdown extension `macros.situations.markup` (listed in mkdocs.yml) that reads it.
 
 Every section stays in the HTML, labelled in words, so search, readers without JavaScript and
-file:// copies get the whole guide. The browser (docs/assets/javascripts/situations.js) hides what
+file:// copies get the whole guide. The browser (overrides/assets/situations/situations.js) hides what
 does not apply to the reader's choice.
 
 The macros emit plain Markdown markers (an emphasised label with attributes via attr_list), so a
@@ -21,7 +21,7 @@ import html
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..messages import say
+from macros.messages import say
 
 SECTION_CLASS = "situation"
 LABEL_CLASS = "situation__label"

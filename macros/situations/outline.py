@@ -2,7 +2,7 @@
 
 The IT page shows it under each situation's link, so IT can check a path before pasting it into
 Company Portal. It is read from the guide's HTML as built (not from its Markdown), leaving out
-what docs/assets/javascripts/situations.js hides for that choice and numbering what is left as
+what overrides/assets/situations/situations.js hides for that choice and numbering what is left as
 the reader sees it: steps renumbered ("Step 2: …" becomes "Step 1: …" when Step 1 is skipped),
 actions numbered 1, 2, 3 … without the hidden ones.
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
-from ..languages import SOURCE_LANGUAGE
-from ..messages import messages
+from macros.languages import SOURCE_LANGUAGE
+from macros.messages import messages
 # The classes the situation markup writes (and situations.js reads).
-from .markup import LABEL_CLASS, SECTION_CLASS
+from macros.situations.markup import LABEL_CLASS, SECTION_CLASS
 
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 

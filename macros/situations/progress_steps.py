@@ -1,4 +1,4 @@
-"""Stable ids for the actions a reader can tick off (docs/assets/javascripts/progress.js).
+"""Stable ids for the actions a reader can tick off (overrides/assets/progress/progress.js).
 
 Every numbered action directly in a guide's Step section (a `## Step …{ .step }` heading up to
 the next `##`) gets `data-step-id`, a hash of its own text. The browser keys the reader's ticks by

@@ -23,8 +23,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
-from ..languages import SOURCE_LANGUAGE
-from ..messages import TextError, in_language, say
+from macros.languages import SOURCE_LANGUAGE
+from macros.messages import TextError, in_language, say
 
 # The one registry of the site, where writers and IT look for it: macros/situations.yml.
 REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
@@ -300,7 +300,7 @@ def guides(docs_dir, registry=None, config_file=CONFIG_FILE):
     includes and examples), without a build: tests generate each guide's path table from it.
     Source pages only: a translation (page.de.md) asks what its source asks (the build checks
     that), and its path table is its source's."""
-    from ..languages import translation_suffix
+    from macros.languages import translation_suffix
 
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()))
     sources = [page for page in get_files(config).documentation_pages()

@@ -4,6 +4,11 @@
   (`source_hash:` in its front matter) and `make stamp`, which records it;
 - `structure.py`: a translation must have its source's heading ids, Step sections, situation
   blocks and numbered actions, or the build fails at its file and line;
-- `hook.py` (MkDocs hooks): notes on untranslated and outdated pages, the staleness warning,
-  per-language search, tick ids taken from the source, `page_language()` for templates.
+- `search_index.py`: one search index per language;
+- `plugin.py` (the MkDocs plugin `help-languages`): notes on untranslated and outdated pages, the
+  staleness warning, per-language search, tick ids taken from the source, `page_language()` for
+  templates.
+
+The browser side is overrides/assets/languages/ (the switcher keeps the situation; each
+language searches its own index) and overrides/partials/translation-notes.html.
 """

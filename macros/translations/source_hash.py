@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from .. import languages
+from macros import languages
 
 INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)["']""")
 FRONT_MATTER = re.compile(r"\A(---\s*\n)(.*?\n)(---\s*\n)", re.DOTALL)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from .. import languages
+from macros import languages
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")

@@ -16,9 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
-from .. import languages
-from ..translations import source_hash
-from . import front_matter
+from macros import languages
+from macros.translations import source_hash
+from macros.writer_checks import front_matter
 
 
 def pages_due(docs_files, review_after_months, today):

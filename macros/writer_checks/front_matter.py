@@ -1,7 +1,7 @@
 """The front matter every page starts with: its schema check and its review date.
 
 The schema is macros/front_matter.schema.yml (JSON Schema, checked with jsonschema).
-Used by build_checks.py at build time and by freshness.py (`make freshness`).
+Used by page_checks.py at build time and by freshness.py (`make freshness`).
 """
 
 import calendar

@@ -5,10 +5,11 @@ counts lines from the end of the front matter (so they are off by its length), t
 `exit(100)` (which also silently ends `mkdocs serve`'s rebuild thread). Its one extension point
 is `mkdocs_macros.errors.format_error`, a `functools.singledispatch` function that the plugin
 calls with the exception, the page's Markdown and the page, inside its `except` block.
-`install()` registers our formatter there for every exception; instead of returning text it
-raises MkDocs' `PluginError`, so MkDocs stops the build the usual way ("Aborted with a
-BuildError!", exit code 1) and `mkdocs serve` keeps running and shows the message.
-If a later mkdocs-macros-plugin changes `format_error`, tests/test_build_errors.py fails.
+`install()` registers our formatter there for every exception (macros/upstream/
+mkdocs_macros_plugin.py); instead of returning text it raises MkDocs' `PluginError`, so MkDocs
+stops the build the usual way ("Aborted with a BuildError!", exit code 1) and `mkdocs serve` keeps
+running and shows the message. If a later mkdocs-macros-plugin changes `format_error`,
+tests/test_build_errors.py fails.
 """
 
 import difflib
@@ -19,9 +20,9 @@ import traceback
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
-from mkdocs_macros.errors import format_error
 
-from ..situations import SituationError
+from macros.situations import SituationError
+from macros.upstream import mkdocs_macros_plugin
 
 RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, put a line "
             "{% raw %} before the code sample and {% endraw %} after it.")
@@ -47,8 +48,7 @@ def install(plugin):
         known = [*plugin.variables, *plugin.macros, *plugin.filters]
         raise PluginError(explain(error, markdown, page, known)) from error
 
-    format_error.register(Exception, stop_the_build)
-    format_error.register(TemplateSyntaxError, stop_the_build)
+    mkdocs_macros_plugin.on_template_error(stop_the_build)
 
 
 def explain(error, markdown, page, known_names=()):

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..situations import Registry, SituationError
+from macros.situations import Registry, SituationError
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "docs" / "writing" / "examples" / "new-guide.md"
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$")

@@ -1,0 +1,103 @@
+"""Jinja compiles each page once, not on every build.
+
+mkdocs-macros renders every page as a Jinja template: `Environment.from_string(markdown)`
+compiles it (parse, generate Python, `compile()`: about 6 ms for a guide page, most of the macro
+cost) and then runs it. Compiling depends only on the page's text and on the environment's
+syntax settings, never on what the page's macros return, so the compiled code is kept in
+`.cache/jinja/` under a key made of exactly those, and the page is still *rendered* on every
+build with the current organization profile, situations registry and includes. A changed page,
+Jinja or Python version, delimiter, extension or set of filters and tests gets a new key.
+
+Pages without any Jinja syntax (no `{{`, `{%` or `{#`) are not templates at all: they skip Jinja.
+"""
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+import time
+
+import jinja2
+
+# Bump when the cache's format or key changes.
+CACHE_FORMAT = "2"
+
+
+class PlainText:
+    """What Jinja would make of a text without any Jinja syntax: the text itself."""
+
+    def __init__(self, text, keep_trailing_newline):
+        if not keep_trailing_newline and text.endswith("\n"):
+            text = text[:-1]  # as Jinja's lexer does by default
+        self.text = text
+
+    def render(self, *args, **kwargs):
+        return self.text
+
+
+class PageCompileCache:
+    """Wraps a Jinja environment's `from_string` with a compile cache on disk."""
+
+    def __init__(self, environment, folder):
+        self.environment = environment
+        self.folder = folder
+        self.compile = environment.compile
+        self.settings = self.compile_settings().encode()
+        self.starts = (environment.variable_start_string, environment.block_start_string,
+                       environment.comment_start_string)
+
+    def compile_settings(self):
+        """Everything besides the text that changes what Jinja's compiler produces."""
+        env = self.environment
+        syntax = [env.block_start_string, env.block_end_string, env.variable_start_string,
+                  env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                  env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
+                  env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+                  env.optimized, env.is_async, repr(env.autoescape), env.finalize is not None,
+                  sorted(env.extensions), env.code_generator_class.__qualname__]
+        # The compiler checks that filters and tests exist and how they take their arguments.
+        callables = [(kind, name, repr(getattr(function, "jinja_pass_arg", None)))
+                     for kind, table in (("filter", env.filters), ("test", env.tests))
+                     for name, function in sorted(table.items())]
+        return repr([CACHE_FORMAT, jinja2.__version__, sys.version, syntax, callables])
+
+    def from_string(self, source, globals=None, template_class=None):
+        if not any(start in source for start in self.starts) and template_class is None:
+            return PlainText(source, self.environment.keep_trailing_newline)
+        code = self.compiled(source)
+        cls = template_class or self.environment.template_class
+        return cls.from_code(self.environment, code,
+                             self.environment.make_globals(globals), None)
+
+    def compiled(self, source):
+        key = hashlib.sha256(self.settings + b"\0" + source.encode()).hexdigest()
+        path = self.folder / key[:2] / key
+        try:
+            code = marshal.loads(path.read_bytes())
+            os.utime(path)  # still in use: see prune()
+            return code
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+        code = self.compile(source)  # a syntax error raises here, as without the cache
+        write_whole(path, marshal.dumps(code))
+        return code
+
+
+def write_whole(path, data):
+    """Written under a temporary name, then renamed: parallel builds never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
+        temporary.write(data)
+    os.replace(temporary.name, path)
+
+
+def prune(folder, keep_unused_seconds):
+    """Delete entries that no build has used for `keep_unused_seconds`."""
+    cutoff = time.time() - keep_unused_seconds
+    for path in folder.glob("*/*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass

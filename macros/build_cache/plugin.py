@@ -1,0 +1,64 @@
+"""`help-build-cache`: Jinja compiles each page once and Markdown converts it once (README
+"Performance"); see compiled_pages.py and rendered_pages.py.
+
+The theme's templates (Material's and overrides/) and files pulled in with `{% include %}` use
+Jinja's own bytecode cache, which checks each file's text.
+"""
+
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.plugins import BasePlugin
+
+from macros import languages
+from macros.build_cache.compiled_pages import PageCompileCache, prune
+from macros.build_cache.config import BuildCacheConfig
+from macros.build_cache.rendered_pages import PageRenderCache
+from macros.upstream import mkdocs_core, mkdocs_macros_plugin
+
+
+class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
+    def __init__(self):
+        super().__init__()
+        # {build language: PageRenderCache}: static-i18n builds each other language inside the
+        # source language's build, each with its own files.
+        self.render_caches = {}
+
+    def cache_root(self, config):
+        """The cache folder: `cache_dir`, relative to mkdocs.yml."""
+        return Path(config.config_file_path).resolve().parent / self.config.cache_dir
+
+    # Listed after `macros` in mkdocs.yml: its on_config has created its Jinja environment.
+    def on_config(self, config):
+        macros = mkdocs_macros_plugin.plugin(config)
+        if macros is None:
+            return
+        root = self.cache_root(config)
+        mkdocs_macros_plugin.compile_pages_with(
+            macros, PageCompileCache(macros.env, root / "jinja").from_string,
+            FileSystemBytecodeCache(str(mkdir(root / "jinja-includes"))))
+
+    # Once the site's files and their places in the navigation are settled.
+    def on_nav(self, nav, config, files):
+        self.render_caches[languages.build_language(config)] = PageRenderCache(
+            config, files, self.cache_root(config) / "pages")
+        return nav
+
+    def on_pre_page(self, page, config, files):
+        pages = self.render_caches.get(languages.build_language(config))
+        if pages is not None:
+            mkdocs_core.render_with(page, pages.render)
+        return page
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = FileSystemBytecodeCache(str(mkdir(self.cache_root(config) / "jinja-theme")))
+        return env
+
+    def on_post_build(self, config):
+        for folder in ("jinja", "pages"):
+            prune(self.cache_root(config) / folder, self.config.keep_unused_days * 24 * 3600)
+
+
+def mkdir(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,10 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class FinishedHtmlConfig(Config):
+    # The theme's own scripts and stylesheets (overrides/assets/) minified in the built site.
+    minify = c.Type(bool, default=True)
+    # A Content-Security-Policy <meta> on every page (left out of `mkdocs serve`'s preview,
+    # whose live reload is an inline script added while serving).
+    security_policy = c.Type(bool, default=True)

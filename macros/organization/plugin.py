@@ -1,0 +1,53 @@
+"""`help-organization`: fills in the outlines under the IT page's situation links
+(macros/situations/outline.py).
+
+The IT page's macros run on Markdown, before any guide is HTML, so they leave an empty
+placeholder per situation link (page_html.outline_placeholder). MkDocs turns every page's
+Markdown into HTML before it renders any page's template, so by the IT page's on_page_context
+every guide's HTML is here to read the outline from.
+"""
+
+import html
+import re
+from urllib.parse import parse_qsl
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from macros import languages
+from macros.organization import page_html
+from macros.organization.config import OrganizationConfig
+from macros.situations import outline as guide_outline
+
+PLACEHOLDER = re.compile(
+    r'<div class="{}" data-guide="(?P<guide>[^"]*)" data-choice="(?P<choice>[^"]*)"></div>'
+    .format(page_html.OUTLINE_CLASS))
+
+
+class OrganizationPlugin(BasePlugin[OrganizationConfig]):
+    def __init__(self):
+        super().__init__()
+        # {src_uri: (its HTML, the language it is written in)} of the build in progress.
+        self.content_by_page = {}
+
+    def on_pre_build(self, config):
+        self.content_by_page = {}
+
+    def on_page_content(self, html_content, page, config, files):
+        # With the language it is written in: its step headings say "Step" or "Schritt".
+        self.content_by_page[page.file.src_uri] = (html_content,
+                                                   languages.content_language(page, config))
+
+    def on_page_context(self, context, page, config, nav):
+        if page.content and page_html.OUTLINE_CLASS in page.content:
+            page.content = PLACEHOLDER.sub(lambda m: self.filled(m, page, config), page.content)
+        return context
+
+    def filled(self, match, page, config):
+        guide = html.unescape(match.group("guide"))
+        if guide not in self.content_by_page:
+            raise PluginError(f"{page.file.src_uri}: no guide {guide!r} to outline the links of.")
+        choice = dict(parse_qsl(html.unescape(match.group("choice"))))
+        guide_html, guide_language = self.content_by_page[guide]
+        return str(page_html.outline_html(guide_outline.outline(guide_html, choice, guide_language),
+                                          languages.content_language(page, config)))

@@ -1,0 +1,1 @@
+"""The Python side of our theme (overrides/): what its templates call, in the build's language."""
