@@ -93,7 +93,12 @@ SITE_EXPECTED = {
                   ("An Authenticator backup made on Android can't be restored on an iPhone, so "
                    "this guide isn't for you: if your Android phone still works and has two-step "
                    "verification set up, you use it to get work access on the new iPhone, as "
-                   "Migrate to a new iPhone for work shows.", {"from": {"android"}}),
+                   "Migrate to a new iPhone for work shows.",
+                   {"from": {"android"}, "mfa": {"app", "sms"}}),
+                  # An Android phone that can't be used for MFA doesn't help with it either.
+                  ("An Authenticator backup made on Android can't be restored on an iPhone, so "
+                   "this guide isn't for you: you set up MFA on the new iPhone instead, as "
+                   "Migrate to a new iPhone for work shows.", {"from": {"android"}, "mfa": {"none"}}),
                   ("This guide's backup is made on an old iPhone that is set up for MFA, and "
                    "yours can't be used for MFA, so this guide isn't for you: you set up MFA on "
                    "the new iPhone instead, as Migrate to a new iPhone for work shows.",
