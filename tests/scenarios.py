@@ -16,22 +16,32 @@ GUIDE = "migrate-iphone.html"
 REGISTRY = Registry.load()
 
 EVERYONE = {}
-# Step 1 is done on the old iPhone before restoring from it: the source skips it for readers who
-# restore nothing, and its FAQ sends a reader whose old phone can't be used for MFA to set up MFA
-# on the new phone instead. The source's backup steps have no further condition.
-BACKUP_FROM_OLD_IPHONE = {"mfa": {"app", "sms"}, "from": {"iphone"},
-                          "transfer": {"icloud", "phone"}}
+# Step 1 is done on the old iPhone before moving data from it in Setup Assistant (an Android
+# phone has no iCloud backup; the source skips Step 1 for readers who restore nothing). Its
+# first action, Microsoft Authenticator's own backup, needs an old iPhone set up for MFA (the
+# source's prerequisite; its FAQ sends a reader whose old phone can't be used for MFA to set up
+# MFA on the new phone instead), whatever the transfer: Authenticator restores it itself after
+# enrollment (Begin recovery), not Setup Assistant. So a reader with such an old iPhone who moves
+# nothing in Setup Assistant still backs Authenticator up first, in a Step 1 of its own.
+MOVES_DATA_FROM_OLD_IPHONE = {"from": {"iphone"}, "transfer": {"icloud", "phone"}}
+AUTHENTICATOR_BACKUP = {"from": {"iphone"}, "mfa": {"app", "sms"}}
+AUTHENTICATOR_BACKUP_ONLY = {**AUTHENTICATOR_BACKUP, "transfer": {"none"}}
+AUTHENTICATOR_BACKUP_ACTIONS = [
+    "Open Microsoft Authenticator", "Go to Settings", "Optional: you can also sync"]
 
 GUIDE_STEPS = [
-    ("step-1-before-you-begin", BACKUP_FROM_OLD_IPHONE, [
-        ("Set up recovery in Microsoft Authenticator", EVERYONE, [
-            "Open Microsoft Authenticator", "Go to Settings", "Optional: you can also sync"]),
+    ("step-1-before-you-begin", MOVES_DATA_FROM_OLD_IPHONE, [
+        ("Set up recovery in Microsoft Authenticator", {"mfa": {"app", "sms"}},
+         AUTHENTICATOR_BACKUP_ACTIONS),
         ("Turn on automatic app downloads", EVERYONE, [
             "On your old phone, go to Settings > App Store", "Go to Automatic Downloads"]),
         ("Turn on iCloud backup", EVERYONE, [
             "On your old phone, go to Settings. Tap your Apple ID", "Turn on iCloud Backup"]),
         ("Review your iCloud backup settings", EVERYONE, [
             "Go back to iCloud", "Make sure the apps you want back"]),
+    ]),
+    ("step-1-back-up-authenticator", AUTHENTICATOR_BACKUP_ONLY, [
+        ("Set up recovery in Microsoft Authenticator", EVERYONE, AUTHENTICATOR_BACKUP_ACTIONS),
     ]),
     ("step-2-power-on-the-new-device", EVERYONE, [
         ("Go through Setup Assistant", EVERYONE, [
@@ -41,9 +51,11 @@ GUIDE_STEPS = [
              {"from": {"iphone"}, "mfa": {"app", "sms"}}),
             ("When you see the Quick Start menu, put your old phone next to the new one for the "
              "transfer", {"from": {"iphone"}, "mfa": {"none"}, "transfer": {"phone"}}),
-            "Pick how to move your data",
+            # The source's choice of how to move the data, skipped when nothing moves.
+            ("Pick how to move your data", {"transfer": {"icloud", "phone"}}),
             ("Transfer from iCloud:", {"transfer": {"icloud"}}),
-            ("Transfer from the old phone:", {"transfer": {"phone"}})]),
+            ("Transfer from the old phone:", {"transfer": {"phone"}}),
+            ("When Setup Assistant asks how to move your data, skip", {"transfer": {"none"}})]),
         ("The phone restarts", {"transfer": {"icloud", "phone"}}, []),
         ("Before you go on, check that Microsoft Authenticator is installed", EVERYONE, []),
         ("Start device enrollment", EVERYONE, [
@@ -64,15 +76,17 @@ GUIDE_STEPS = [
         ("Check compliance again", EVERYONE, []),
         ("Get access", EVERYONE, []),
         # Restoring needs the backup made in Step 1 (an Android backup can't be restored on iOS).
-        ("Restore your Authenticator backup", BACKUP_FROM_OLD_IPHONE, []),
-        ("Turn on phone sign-in. After the restore", BACKUP_FROM_OLD_IPHONE, []),
-        # No backup: the work account is set up in Authenticator before anything else there.
-        ("Set up Authenticator on this phone", {"mfa": {"app"}, "transfer": {"none"}}, []),
-        ("Optional: add phone sign-in", {"mfa": {"sms"}, "transfer": {"none"}}, []),
+        ("Restore your Authenticator backup", AUTHENTICATOR_BACKUP, []),
+        ("Turn on phone sign-in. After the restore", AUTHENTICATOR_BACKUP, []),
+        # No backup from Android: the work account is set up in Authenticator before anything
+        # else there.
+        ("Set up Authenticator on this phone", {"mfa": {"app"}, "from": {"android"}}, []),
+        ("Optional: turn on phone sign-in", {"mfa": {"sms"}, "from": {"android"}}, []),
         ("Finish setting up MFA on this phone", {"mfa": {"none"}}, []),
     ]),
 ]
 STEP_TITLES = {"step-1-before-you-begin": "Before you begin",
+               "step-1-back-up-authenticator": "Back up Authenticator on your old iPhone",
                "step-2-power-on-the-new-device": "Power on the new device",
                "step-3-device-enrollment": "Device enrollment"}
 PREREQUISITE_BOXES = {"app": "Keep your old phone until the new one works",
@@ -371,7 +385,7 @@ BEGIN_RECOVERY = """() => {
 def text_fragment_reveals_a_hidden_part(reader):
     """hidden="until-found": a link to words in a hidden part (a text fragment, as find-in-page
     does) reveals it."""
-    situation = f"{GUIDE}?mfa=sms&transfer=none&from=iphone"
+    situation = f"{GUIDE}?mfa=sms&transfer=none&from=android"
     reader.open(situation)
     assert reader.run(BEGIN_RECOVERY) == {"hidden": "until-found", "shown": False}
     reader.open("index.html")  # then a fresh load of the guide, as from a shared link

@@ -47,7 +47,9 @@ def test_search_dialog_has_a_name_for_screen_readers(new_visit, http_root):
 def test_step_2_link_scrolls_to_its_heading(new_visit, site_root):
     visit = new_visit(site_root)
     page = visit.open(GUIDE)
-    page.locator("article").get_by_role("link", name="Step 2: Power on the new device").click()
+    # The table of contents' link (the guide's own link to Step 2 went with issue 23's MI-5).
+    page.locator(".md-nav--secondary").get_by_role(
+        "link", name="Step 2: Power on the new device").click()
     heading = page.locator("#step-2-power-on-the-new-device")
     page.wait_for_function("location.hash === '#step-2-power-on-the-new-device'")
     page.wait_for_function(

@@ -94,11 +94,6 @@ def test_caution_about_the_old_phone_is_kept_in_prerequisites(guide):
     assert any("SMS" in box.get_text() and "either phone" in box.get_text() for box in boxes)
 
 
-def test_link_to_step_2_targets_its_heading(guide):
-    link = guide.find(id="step-1-before-you-begin").find_next("a", href="#step-2-power-on-the-new-device")
-    assert link is not None and guide.find(id="step-2-power-on-the-new-device") is not None
-
-
 def test_github_style_alerts_become_admonitions(tmp_path):
     docs = Path(__file__).parent / "sites" / "alerts" / "docs"
     result = build_site(tmp_path / "site", docs_dir=docs)

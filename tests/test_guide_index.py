@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from conftest import search_site
 
 GUIDE_TITLES = {"migrate-iphone.html": "Migrate to a new iPhone for work",
-                "authenticator-backup.html": "Back up and restore Microsoft Authenticator on a new iPhone"}
+                "authenticator-backup.html": "Back up and restore Microsoft Authenticator"}
 
 
 def built_guides(site_dir):

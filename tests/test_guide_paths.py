@@ -48,8 +48,15 @@ def visible(guide_in_situation):
 @pytest.mark.parametrize("choice", [c for c in CHOICES
                                     if c["from"] == "android" or c["transfer"] == "none"],
                          ids=query)
-def test_no_icloud_backup_where_nothing_comes_from_icloud(visible, choice):
-    assert "iCloud" not in visible(choice)["text"]
+def test_no_icloud_backup_of_the_phone_where_nothing_comes_from_icloud(visible, choice):
+    """Setup Assistant moves nothing: no iCloud Backup of the phone. Only Microsoft
+    Authenticator's own backup goes to iCloud, from an old iPhone set up for MFA (the source's
+    prerequisite for it); nothing at all for anyone else."""
+    text = visible(choice)["text"]
+    assert [name for name in ("iCloud Backup", "Back Up Now", "Transfer from iCloud")
+            if name in text] == []
+    if choice["from"] == "android" or choice["mfa"] == "none":
+        assert "iCloud" not in text
 
 
 @pytest.mark.parametrize("transfer, source, not_source", [
@@ -88,9 +95,14 @@ def test_recovery_account_is_asked_for_only_where_a_step_uses_it(visible, choice
 
 @pytest.mark.parametrize("choice", [c for c in CHOICES if c["mfa"] == "none"], ids=query)
 def test_an_old_phone_that_cant_do_mfa_is_not_used_for_setup(visible, choice):
+    """No MFA on it, and no Authenticator backup from it (the source's backup starts from an old
+    phone set up for MFA); its apps and settings can still move (the source's Step 1 has no MFA
+    condition)."""
     text = visible(choice)["text"]
-    assert "Before you begin" not in text and "Do these steps on your old iPhone" not in text
+    assert "Set up recovery in Microsoft Authenticator" not in text
     assert "rest of setup" not in text
+    moves_data = choice["from"] == "iphone" and choice["transfer"] != "none"
+    assert ("Back Up Now" in text) == moves_data
 
 
 @pytest.mark.parametrize("choice", [c for c in CHOICES if c["mfa"] == "sms"], ids=query)
@@ -130,7 +142,7 @@ def test_a_part_revealed_by_a_link_keeps_its_label(new_visit, http_root):
 
 def test_a_part_revealed_by_find_in_page_keeps_its_label(new_visit, http_root):
     page = new_visit(http_root).open(
-        f"{GUIDE}?mfa=sms&transfer=none&from=iphone#:~:text=Begin%20recovery")
+        f"{GUIDE}?mfa=sms&transfer=none&from=android#:~:text=Begin%20recovery")
     restore = page.locator("li.situation", has_text="Begin recovery")
     restore.wait_for(state="visible")
     assert restore.locator(".situation__label").is_visible()

@@ -73,44 +73,63 @@ EXPECTED = {
 # tests/test_situations.py (GUIDE_STEPS), which walks the same situations as its declaration;
 # writing/syntax.md asks questions only to show its examples.
 # The Authenticator guide, from the source article (as tests/test_authenticator_backup.py PATHS):
-# backup and restore need an old iPhone that does MFA; everyone else sets up on the new phone.
+# backup and restore need an old iPhone that is set up for MFA; every other reader is told the
+# guide isn't for them. Setting up hands over to the migration guide: from its Step 1 for a
+# reader who moves data in Setup Assistant, from its Step 2 otherwise.
 BACKUP = {"from": {"iphone"}, "mfa": {"app", "sms"}}
 SITE_EXPECTED = {
     "authenticator-backup.md": {
-        "questions": [FROM, MFA],
-        "possible": 6,
-        "default": {"from": "iphone", "mfa": "app"},  # profiles/contoso.yml, the site's profile
+        "questions": [FROM, MFA, TRANSFER],
+        "possible": 12,
+        # profiles/contoso.yml, the site's profile
+        "default": {"from": "iphone", "mfa": "app", "transfer": "icloud"},
         "steps": [("step-1-back-up-on-the-old-iphone", BACKUP),
-                  ("step-2-set-up-the-new-iphone", ALL),
+                  ("step-2-set-up-the-new-iphone", BACKUP),
                   ("step-3-restore-on-the-new-iphone", BACKUP)],
         "parts": [("To back up your data, you need two accounts:", BACKUP),
-                  ("A backup from Android stays on Android", {"from": {"android"}}),
+                  ("Before you start, your old phone must already be able to reach protected "
+                   "work resources. It must also be set up for multifactor authentication (MFA).",
+                   BACKUP),
+                  ("An Authenticator backup made on Android can't be restored on an iPhone, so "
+                   "this guide isn't for you: if your Android phone still works and has two-step "
+                   "verification set up, you use it to get work access on the new iPhone, as "
+                   "Migrate to a new iPhone for work shows.",
+                   {"from": {"android"}, "mfa": {"app", "sms"}}),
+                  # An Android phone that can't be used for MFA doesn't help with it either.
+                  ("An Authenticator backup made on Android can't be restored on an iPhone, so "
+                   "this guide isn't for you: you set up MFA on the new iPhone instead, as "
+                   "Migrate to a new iPhone for work shows.", {"from": {"android"}, "mfa": {"none"}}),
+                  ("This guide's backup is made on an old iPhone that is set up for MFA, and "
+                   "yours can't be used for MFA, so this guide isn't for you: you set up MFA on "
+                   "the new iPhone instead, as Migrate to a new iPhone for work shows.",
+                   {"from": {"iphone"}, "mfa": {"none"}}),
                   ("Do this on the old iPhone, before you set up the new one.", BACKUP),
                   ("Set up recovery in Microsoft Authenticator. This creates a recovery account "
                    "for your work account credentials. On your old phone:", BACKUP),
                   ("Note", BACKUP),  # the work account is set up again on the new phone
                   ("You restore the backup once your new iPhone is enrolled for work, so set "
                    "that up first.", BACKUP),
-                  ("Set up Authenticator on this phone. There's no backup to restore, so sign in "
-                   "to your work account in Authenticator and set it up there. Register this "
-                   "phone for MFA: you need it before you can get to your email. Then turn on "
-                   "phone sign-in: tap your employee email address, then Enable phone sign-in.",
-                   {"from": {"android"}, "mfa": {"app"}}),
-                  ("Optional: add phone sign-in. You can keep using the text message or call for "
-                   "two-step verification while you set up this phone. We still suggest phone "
-                   "sign-in, because it makes setup easiest. To add it, open Authenticator, sign "
-                   "in to your work account there and set it up. Then tap your employee email "
-                   "address and tap Enable phone sign-in.", {"from": {"android"}, "mfa": {"sms"}}),
-                  ("Finish setting up MFA on this phone. If you haven't registered it for "
-                   "multifactor authentication (MFA) yet, do it now: you can't get to your email "
-                   "until you do.", {"mfa": {"none"}}),
+                  ("Set up your new iPhone, move your data to it and enroll it for work: follow "
+                   "Migrate to a new iPhone for work from its step \"Before you begin\" up to and "
+                   "including the action \"Get access\". The first action of that step is the "
+                   "Authenticator backup you've just made. Then come back here.",
+                   {**BACKUP, "transfer": {"icloud", "phone"}}),
+                  ("Set up your new iPhone and enroll it for work: follow Migrate to a new iPhone "
+                   "for work from its step \"Power on the new device\" up to and including the "
+                   "action \"Get access\". Then come back here.",
+                   {**BACKUP, "transfer": {"none"}}),
                   ("Do this on the new iPhone, once it's enrolled.", BACKUP),
                   ("Restore your Authenticator backup. In Authenticator, tap Begin recovery, then "
                    "sign in with your personal Microsoft account. This brings back the MFA "
                    "credentials that are allowed to be restored, plus your saved passwords.", BACKUP),
-                  ("Keep your old phone until the new one works", {"mfa": {"app"}}),
-                  ("Either phone can take the text or call", {"mfa": {"sms"}}),
-                  ("Set up MFA on the new phone", {"mfa": {"none"}})],
+                  # Text or call without a work account in Authenticator: nothing to tap.
+                  ("No placeholder, because your work account was never in Authenticator? Then "
+                   "there's nothing to tap. You can keep using the text message or call for "
+                   "two-step verification. We still suggest phone sign-in, the easiest way to "
+                   "prove it's you: sign in to your work account in Authenticator and set it up "
+                   "there.", {**BACKUP, "mfa": {"sms"}}),
+                  ("Keep your old phone until the new one works", {**BACKUP, "mfa": {"app"}}),
+                  ("Either phone can take the text or call", {**BACKUP, "mfa": {"sms"}})],
     },
 }
 WALKED_ELSEWHERE = {"migrate-iphone.md", "writing/syntax.md"}
@@ -221,7 +240,10 @@ def check_guide_page(shown, expected, choice):
     for text, condition in expected["parts"]:
         assert (text in shown["text"]) == applies(condition, choice), (text, shown["text"])
     actions = shown["actions"]
-    assert shown["summary"].endswith(f": 0 of {actions} step{'' if actions == 1 else 's'} done")
+    if actions:
+        assert shown["summary"].endswith(f": 0 of {actions} step{'' if actions == 1 else 's'} done")
+    else:  # a path without steps (the guide isn't for this reader) shows the situation alone
+        assert "steps done" not in shown["summary"] and shown["summary"]
 
 
 # The site's Authenticator guide is left out here: test_axe_finds_nothing_in_any_situation in

@@ -100,7 +100,7 @@ def ticked_guide(browser, http_root):
             contexts.append(browser.new_context(color_scheme=colours))
             page = contexts[-1].new_page()
             page.goto(f"{http_root}{path}?{query(choice)}")
-            tick(page, *TICKED[:len(boxes(page)) - 1])
+            tick(page, *TICKED[:max(len(boxes(page)) - 1, 0)])
             pages[path, query(choice), colours] = page
         return pages[path, query(choice), colours]
 
@@ -127,7 +127,10 @@ def test_every_action_has_a_box_named_by_its_own_words(ticked_guide, choice):
 def test_every_guide_has_a_box_on_each_action_in_every_situation(ticked_guide, path, choice):
     page = ticked_guide(choice, path=path)
     step_actions = page.evaluate(READ_STEP_ACTIONS)
-    assert step_actions and set(step_actions) == {"box"}, step_actions
+    if not step_actions:  # a situation the guide has no steps for: nothing to tick or count
+        assert boxes(page) == [] and "done" not in summary(page), summary(page)
+        return
+    assert set(step_actions) == {"box"}, step_actions
     shown = boxes(page)
     assert len(shown) == len(step_actions)
     assert all(len(name.split()) >= 2 for name, _ in shown), shown

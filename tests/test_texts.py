@@ -159,6 +159,9 @@ def test_company_portal_fields_in_german(contoso):
     assert "<th scope=\"col\">Was Sie eintragen</th>" in html
     assert "<code>Contoso IT-Servicedesk</code>" in html
     assert "Ein Link aus der Tabelle oben" in html
+    # Company Portal's own German field names (Microsoft's German Intune documentation)
+    assert "<td>Kontaktname</td>" in html and "<td>Zusätzliche Informationen</td>" in html
+    assert "<th scope=\"col\">Max. Zeichen</th>" in html and "Contact name" not in html
 
 
 def test_guide_list_and_anchor_of_a_german_guide():

@@ -130,6 +130,9 @@ def outline_placeholder(link, language=SOURCE_LANGUAGE):
 
 def outline_html(steps, language=SOURCE_LANGUAGE):
     """Step headings, each with its numbered actions, as the reader of that link sees them."""
+    if not steps:  # e.g. a guide telling this reader it isn't theirs, and where to go instead
+        return Markup('<div class="{}">\n<p>{}</p>\n</div>').format(
+            OUTLINE_CLASS, say("outline_no_steps", language))
     count = say("outline_steps", language, count=len(steps))
     items = Markup("\n").join(
         Markup("<li>{}\n<ol>\n{}\n</ol>\n</li>").format(
@@ -162,16 +165,15 @@ def guide_links_table(links, language=SOURCE_LANGUAGE):
             rows)
 
 
-# Company Portal's support information fields: (field, maximum length, what to enter): the
-# profile's value of that name, else a message of macros/messages.yml. The field names are the
-# Intune admin center's, kept in English in every language (its German names aren't certain).
+# Company Portal's support information fields: (its name, a message of macros/messages.yml;
+# maximum length; what to enter: the profile's value of that name, else a message).
 COMPANY_PORTAL_FIELDS = (
-    ("Contact name", 40, "contact_name"),
-    ("Phone number", 20, "phone"),
-    ("Email address", 40, "email"),
-    ("Website name", 40, "portal_website_name_hint"),
-    ("Website URL", 150, "portal_website_url_hint"),
-    ("Additional information", 120, "additional_information"),
+    ("portal_field_contact_name", 40, "contact_name"),
+    ("portal_field_phone", 20, "phone"),
+    ("portal_field_email", 40, "email"),
+    ("portal_field_website_name", 40, "portal_website_name_hint"),
+    ("portal_field_website_url", 150, "portal_website_url_hint"),
+    ("portal_field_additional_information", 120, "additional_information"),
 )
 
 
@@ -186,7 +188,8 @@ def company_portal_fields(profile, language=SOURCE_LANGUAGE):
                     else Markup("<em>{}</em>").format(say("portal_empty", language)))
         else:
             what = say(what, language)
-        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(field, limit, what))
+        rows.append(Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+            say(field, language), limit, what))
     return Markup(
         "<table>\n<thead>\n<tr><th scope=\"col\">{}</th>"
         "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n"

@@ -40,8 +40,9 @@ class Guide:
 
 
 def site_guides(files, whole, profile):
-    """Every guide among `files` (MkDocs' Files: in a language's build, its pages), in the order
-    MkDocs lists them, in the language of `whole` (the whole Registry)."""
+    """Every guide among `files` (MkDocs' Files: in a language's build, its pages), in the language
+    of `whole` (the whole Registry): by their front matter's `order`, then those without one in
+    the order MkDocs lists them."""
     guides = []
     for file in files.documentation_pages():
         meta = get_data(file.content_string)[1]
@@ -52,8 +53,9 @@ def site_guides(files, whole, profile):
                 profile.allowed, profile.default)
         except SituationError:
             continue  # its own page stops the build with the file and line (pages.py)
-        guides.append(Guide(file.src_uri, file.url, meta["title"], meta["description"], registry))
-    return guides
+        guides.append((meta.get("order", float("inf")),
+                       Guide(file.src_uri, file.url, meta["title"], meta["description"], registry)))
+    return [guide for _, guide in sorted(guides, key=lambda ordered: ordered[0])]
 
 
 def guide_list(guides, page_src_uri, language=SOURCE_LANGUAGE):

@@ -91,8 +91,10 @@
     var shown = counted();
     var ticked = shown.filter(function (item) { return done[item.getAttribute("data-step-id")]; });
     var next = shown.filter(function (item) { return ticked.indexOf(item) < 0; })[0];
-    summary.textContent = say("steps_done",
-      { situation: situation, done: ticked.length, total: shown.length }, shown.length);
+    /* A situation whose path has no steps (the guide says it isn't for that reader) shows the
+       situation alone, not "0 of 0 steps done". */
+    summary.textContent = shown.length ? say("steps_done",
+      { situation: situation, done: ticked.length, total: shown.length }, shown.length) : situation;
     /* The row shows for a reader who returns with ticks, and then stays for the visit: ticking
        never adds or removes a line above the steps (WebKit has no scroll anchoring). */
     if (firstRender && ticked.length) controls.hidden = false;

@@ -19,6 +19,9 @@
  * Every word shown comes from the registry in the page's language: the values' phrases, the
  * reasons, and `texts` (macros/messages.yml, group `browser`), through say(), which progress.js
  * uses too (window.situationSay). Stored answers are keys, so they carry over between languages.
+ *
+ * Links from the guide to other pages of the site carry the reader's answers in their query
+ * (carryAnswers), so a guide that hands over to another opens it in the same situation.
  */
 (function () {
   "use strict";
@@ -243,11 +246,35 @@
     var words = state.all ? say("every_situation") : phrase(state.choice);
     if (!document.querySelector("article h2.step")) return words;
     var steps = countVisible("article h2.step");
+    if (!steps) return words;
     return say("step_count", { situation: words, count: steps }, steps);
+  }
+
+  /* A link from this guide to another page of the site carries the reader's answers (the
+     ones they or a link gave, not defaults) in its query, so the next guide opens in the same
+     situation even where storage is blocked. Only relative links to a page are touched, and a
+     query the writer wrote stays as written (those links are left alone). */
+  var PAGE_LINK = /^[^:?#]+\.html(#|$)/;
+  function carryAnswers() {
+    document.querySelectorAll("article a[href]").forEach(function (link) {
+      var written = link.getAttribute("data-situation-href");
+      if (written === null) {
+        written = link.getAttribute("href");
+        if (!PAGE_LINK.test(written)) return;
+        link.setAttribute("data-situation-href", written);
+      }
+      var url = new URL(written, location.href);
+      if (url.pathname === location.pathname) return;
+      dimensions.forEach(function (d) {
+        if (state.answered[d.key] && !state.all) url.searchParams.set(d.key, state.choice[d.key]);
+      });
+      link.href = url.href;
+    });
   }
 
   function render() {
     markRoot();
+    carryAnswers();
     sections.forEach(function (section) {
       section.classList.remove("situation--revealed");
       if (applies(section)) section.removeAttribute("hidden");
