@@ -37,7 +37,8 @@ def test_mistake_stops_the_build_at_its_line_with_a_hint(mistake, tmp_path):
 def test_every_mistake_scenario_is_in_the_table():
     scenarios = {path.parent.parent.name for path in SITES.glob("*/docs/index.md")}
     # Sites that must build, used by other tests.
-    building = {"alerts", "org-values", "many-guides", "progress-edited-step", "translation-stale"}
+    building = {"alerts", "org-values", "many-guides", "progress-edited-step", "translation-stale",
+                "question-model"}
     assert scenarios - building == {m["scenario"] for m in MISTAKES}
 
 

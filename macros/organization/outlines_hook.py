@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from macros import languages
 from macros.organization import pages as org_pages
 from macros.situations import outline as guide_outline
+from macros.situations.pages import THEME_KEY
 
 PLACEHOLDER = re.compile(
     r'<div class="{}" data-guide="(?P<guide>[^"]*)" data-choice="(?P<choice>[^"]*)"></div>'
@@ -30,8 +31,11 @@ def on_pre_build(config):
 
 
 def on_page_content(html_content, page, config, files):
-    # With the language it is written in: its step headings say "Step" or "Schritt".
-    content_by_page[page.file.src_uri] = html_content, languages.content_language(page, config)
+    # With the language it is written in (its step headings say "Step" or "Schritt") and the
+    # questions it asks, in order.
+    asked = (page.meta.get(THEME_KEY) or {}).get("dimensions", [])
+    content_by_page[page.file.src_uri] = (html_content, languages.content_language(page, config),
+                                          [dimension["key"] for dimension in asked])
 
 
 def on_page_context(context, page, config, nav):
@@ -45,6 +49,6 @@ def filled(match, page, config):
     if guide not in content_by_page:
         raise PluginError(f"{page.file.src_uri}: no guide {guide!r} to outline the links of.")
     choice = dict(parse_qsl(html.unescape(match.group("choice"))))
-    guide_html, guide_language = content_by_page[guide]
-    return str(org_pages.outline_html(guide_outline.outline(guide_html, choice, guide_language),
-                                      languages.content_language(page, config)))
+    guide_html, guide_language, dimensions = content_by_page[guide]
+    steps = guide_outline.outline(guide_html, choice, guide_language, dimensions)
+    return str(org_pages.outline_html(steps, languages.content_language(page, config)))

@@ -19,6 +19,7 @@ from mkdocs.utils.meta import YAML_RE
 import front_matter
 
 from macros import languages
+from macros.situations import Registry, SituationError, declaration, link_queries
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LINK_PROBLEM = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+(?: \w+)?) "
@@ -192,6 +193,47 @@ def link_line(source_file, link):
 
 link_warnings = PointLinkWarningsAtTheLine()
 logging.getLogger("mkdocs.structure.pages").addFilter(link_warnings)
+
+
+# --- Situation values in links --------------------------------------------------------------
+
+QUERY_HINT = ("Hint: a link opens a guide in a situation with the keys and values of the "
+              "guide's questions (`situations:` in its front matter, macros/situations.yml), "
+              "e.g. the links on the IT page (it/link-to-this-guide.html); give a question that "
+              "is asked only after another answer together with that answer.")
+
+
+def on_page_content(html, page, config, files):
+    links = list(link_queries.links_with_queries(html))
+    if not links:
+        return
+    # A page's guide (front matter `situations:`) is read only when a link with a query leads
+    # there, once per page.
+    registry = Registry.load()
+    site_keys = [dimension.key for dimension in registry.dimensions]
+    guides = {}
+
+    def guide_at(url):
+        if url not in guides:
+            target = next((f for f in files.documentation_pages() if f.url == url), None)
+            declared = declaration(target.content_string) if target else None
+            try:
+                guides[url] = declared and registry.for_guide(declared).as_json()
+            except SituationError:
+                guides[url] = None  # its own page stops the build at its line
+        return guides[url]
+
+    found = link_queries.page_problems(links, page.url, guide_at, site_keys)
+    if found:
+        raise PluginError("\n".join(
+            f"{query_place(config, page, href)}: the link '{href}': {problem} {QUERY_HINT}"
+            for href, problem in found))
+
+
+def query_place(config, page, href):
+    """`file:line` of the link whose address has this query (as written: `guide.md?…`)."""
+    query = "?" + href.split("?", 1)[1].split("#")[0]
+    return link_place(Path(config.docs_dir), page.file.src_uri, query) or page.file.src_uri
 
 
 # --- Live reload --------------------------------------------------------------------------
