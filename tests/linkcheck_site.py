@@ -1,4 +1,5 @@
-"""Run LinkChecker with its AnchorCheck plugin guaranteed to be loaded.
+"""Run LinkChecker with its AnchorCheck plugin guaranteed to be loaded, and ours
+(linkcheck_situations.py: the situation a link gives to a guide).
 
 Usage: python tests/linkcheck_site.py [linkchecker options] START_PAGE
 
@@ -14,7 +15,11 @@ import linkcheck.loader
 import linkcheck.plugins
 from linkcheck.command.linkchecker import linkchecker
 
-PLUGIN_MODULES = list(linkcheck.loader.get_package_modules("plugins", linkcheck.plugins.__path__))
+import linkcheck_situations
+
+# LinkChecker's own plugins, and ours: situations given in links (linkcheck_situations.py).
+PLUGIN_MODULES = [*linkcheck.loader.get_package_modules("plugins", linkcheck.plugins.__path__),
+                  linkcheck_situations]
 list_package_modules = linkcheck.loader.get_package_modules
 
 

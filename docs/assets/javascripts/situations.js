@@ -68,10 +68,6 @@
     return effective;
   }
 
-  function isAsked(key) {
-    return Object.prototype.hasOwnProperty.call(asked(state.choice), key);
-  }
-
   /* One word for the situation, as macros/situations/registry.py's Registry.token writes it. */
   function token(choice) {
     var effective = asked(choice);
@@ -191,7 +187,7 @@
     /* On a chosen path the labels would only repeat the reader's answer (situations.css). */
     root.classList.toggle("situations--chosen", !state.all);
     var effective = asked(state.choice);
-    /* A question not asked is "" (overrides/main.html hides what depends on it). */
+    /* A question not asked is "": overrides/main.html hides it and what depends on it. */
     dimensions.forEach(function (d) {
       if (state.all) root.removeAttribute("data-situation-" + d.key);
       else root.setAttribute("data-situation-" + d.key, d.key in effective ? effective[d.key] : "");
@@ -307,8 +303,6 @@
     renumberStepHeadings();
     if (!picker) return;
     dimensions.forEach(function (d) {
-      var fieldset = picker.querySelector("[data-dimension='" + d.key + "']");
-      if (fieldset) fieldset.hidden = !state.all && !isAsked(d.key);
       picker.querySelectorAll("input[name='" + d.key + "']").forEach(function (radio) {
         var trial = Object.assign({}, state.choice);
         trial[d.key] = radio.value;
