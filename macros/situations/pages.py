@@ -36,8 +36,8 @@ DECLARE_HINT = ("Hint: list the questions the page asks in its front matter, e.g
 FIELD_HINTS = {
     "dimensions": ("Hint: a question of the guide's own has a `key`, a `legend` and two or more "
                    "`values`, each with `key`, `label`, `only` and `phrase`; each text is plain "
-                   "or per language, `legend: {en: Who owns the iPhone?, de: Wem gehört das "
-                   "iPhone?}`; `asked_if: {owner: employee}` asks it only after that answer."),
+                   "or per language, `legend: {en: 'Who owns the iPhone?', de: 'Wem gehört das "
+                   "iPhone?'}` (quotes around a text with `?`, `,` or `:`); `asked_if: {owner: employee}` asks it only after that answer."),
     "impossible": ("Hint: each combination nobody can be in has `when` (the answers that can't "
                    "go together), `because` (why, as readers see it, plain or per language) and "
                    "`instead` (the answer that gives way), e.g. `{when: {owner: organization, "

@@ -179,7 +179,7 @@ def declaration_mismatch(docs_dir, translation_uri, source_uri):
             f"`{key_path(path)}` differs from its source's "
             f"({source_uri}:{front_matter_line(texts[1], path)}). Hint: a translation keeps its "
             "source's `situations:` as it is; give a guide's own texts per language there, in "
-            "both files: `legend: {en: Who owns the iPhone?, de: Wem gehört das iPhone?}`.")
+            "both files: `legend: {en: 'Who owns the iPhone?', de: 'Wem gehört das iPhone?'}`.")
 
 
 def mismatch(docs_dir, translation_uri):

@@ -89,7 +89,8 @@ def problems(meta, src_path, source, today=None):
                         f"Expected one of: {', '.join(known)}")
             elif error.validator == "anyOf":
                 what = (f"{error.instance!r} is neither plain text nor one text per language "
-                        f"({', '.join(LANGUAGES)}, English required)")
+                        f"({', '.join(LANGUAGES)}, English required; put a text that holds a "
+                        "comma or a colon in quotes)")
             found.append(f"{src_path}:{front_matter_line(source, path)}: front matter field "
                          f"'{key_path(path)}': {what}. Hint: {description_at(path)}")
     reviewed = meta.get("last_reviewed")
