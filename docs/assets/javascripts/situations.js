@@ -72,7 +72,7 @@
   function token(choice) {
     var effective = asked(choice);
     return dimensions.map(function (d) {
-      return Object.prototype.hasOwnProperty.call(effective, d.key) ? effective[d.key] : "-";
+      return d.key in effective ? effective[d.key] : "-";
     }).join(".");
   }
 
