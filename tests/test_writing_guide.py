@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from conftest import MKDOCS, PROJECT, build_site, run_make
 
 EXAMPLES = PROJECT / "docs" / "writing" / "examples"
-WRITING_PAGES = ["writing/index.html", "writing/syntax.html", "writing/errors.html"]
+WRITING_PAGES = ["writing/index.html", "writing/syntax.html", "writing/images.html",
+                 "writing/errors.html"]
 WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
     "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 
@@ -33,7 +34,7 @@ def test_employees_navigation_leaves_the_writing_guide_out(site_dir):
 
 def test_writing_guide_pages_are_built_and_linked_from_its_index(site_dir):
     links = {a["href"] for a in parse(site_dir, "writing/index.html").select("article a[href]")}
-    assert {"syntax.html", "errors.html"} <= links
+    assert {"syntax.html", "images.html", "errors.html"} <= links
 
 
 def shown_and_rendered_examples(site_dir):

@@ -20,6 +20,8 @@ import front_matter
 
 from macros import languages
 from macros.situations import Registry, SituationError, declaration, link_queries
+from macros.writer_checks.images import check_and_mark_images
+from macros.writer_checks.source_lines import source_place
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LINK_PROBLEM = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a|an \w+(?: \w+)?) "
@@ -157,45 +159,16 @@ def link_hint(link):
     return ANCHOR_HINT if "#" in link else LINK_HINT
 
 
-INCLUDE = re.compile(r"""\{%-?\s*include\s+["']([^"']+)["']""")
-
-
-def link_place(docs_dir, page, link, seen=()):
-    """`file:line` of the link: in the page, else in a file it includes (shared steps are
-    checked as part of each page that includes them), else None."""
-    line = link_line(docs_dir / page, link)
-    if line:
-        return f"{page}:{line}"
-    try:
-        text = (docs_dir / page).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for included in INCLUDE.findall(text):
-        if included not in seen:
-            place = link_place(docs_dir, included, link, (*seen, page))
-            if place:
-                return place
-    return None
-
-
-def link_line(source_file, link):
-    """The first line of the file that links to `link` (Markdown or HTML), else None."""
-    try:
-        lines = source_file.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for looks_like_a_link in (f"]({link}", f'"{link}"', link):
-        for number, text in enumerate(lines, start=1):
-            if looks_like_a_link in text:
-                return number
-    return None
+def link_place(docs_dir, page, link):
+    """`file:line` of the link (Markdown or HTML): in the page, else in a file it includes."""
+    return source_place(docs_dir, page, (f"]({link}", f'"{link}"', link))
 
 
 link_warnings = PointLinkWarningsAtTheLine()
 logging.getLogger("mkdocs.structure.pages").addFilter(link_warnings)
 
 
-# --- Situation values in links --------------------------------------------------------------
+# --- Pages as built: situations in links, images and video ---------------------------------
 
 QUERY_HINT = ("Hint: a link opens a guide in a situation with the keys and values of the "
               "guide's questions (`situations:` in its front matter, macros/situations.yml), "
@@ -204,6 +177,17 @@ QUERY_HINT = ("Hint: a link opens a guide in a situation with the keys and value
 
 
 def on_page_content(html, page, config, files):
+    """Situations that links give to guides (macros/situations/link_queries.py); then alt
+    text, size budget, light and dark pairs, no embedded video (macros/writer_checks/
+    images.py): images become lazy, sized and zoomable."""
+    check_link_queries(html, page, config, files)
+    try:
+        return check_and_mark_images(html, page, config, files)
+    except ValueError as problems:
+        raise PluginError(str(problems)) from None
+
+
+def check_link_queries(html, page, config, files):
     links = list(link_queries.links_with_queries(html))
     if not links:
         return
@@ -233,7 +217,9 @@ def on_page_content(html, page, config, files):
 def query_place(config, page, href):
     """`file:line` of the link whose address has this query (as written: `guide.md?…`)."""
     query = "?" + href.split("?", 1)[1].split("#")[0]
-    return link_place(Path(config.docs_dir), page.file.src_uri, query) or page.file.src_uri
+    return source_place(Path(config.docs_dir), page.file.src_uri, (query,)) or page.file.src_uri
+
+
 
 
 # --- Live reload --------------------------------------------------------------------------
