@@ -55,7 +55,7 @@ $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 
 ## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
 test-webkit: $(INSTALLED)
-	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
+	$(BIN)/python -m pytest tests/test_webkit*.py
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples and includes are parts of pages, so they need not start with a heading (rule md041).
@@ -79,9 +79,9 @@ new-page:
 	sed "s/^last_reviewed: .*/last_reviewed: $$(date +%F)/" $(EXAMPLES)/new-page.md > "$(DOCS_DIR)/$(NAME).md"
 	@echo "Created $(DOCS_DIR)/$(NAME).md: set its title, description and owner, then run make serve."
 
-## new-guide: start docs/NAME.md as a guide that asks ASKS, e.g. make new-guide NAME=back-up-authenticator ASKS=mfa,from
+## new-guide: start docs/NAME.md as a guide that asks ASKS (keys of macros/situations.yml, or its own key:answer/answer), e.g. make new-guide NAME=restore-authenticator ASKS=mfa,restore:backup/fresh
 new-guide: $(INSTALLED)
-	@test -n "$(NAME)" && test -n "$(ASKS)" || { echo "Usage: make new-guide NAME=back-up-authenticator ASKS=mfa,from"; exit 2; }
+	@test -n "$(NAME)" && test -n "$(ASKS)" || { echo "Usage: make new-guide NAME=restore-authenticator ASKS=mfa,restore:backup/fresh"; exit 2; }
 	$(BIN)/python -m macros.writing_guide.new_guide --docs-dir "$(DOCS_DIR)" "$(NAME)" "$(ASKS)"
 
 ## linkcheck: links and anchors of site/ (external URLs: syntax only)

@@ -10,7 +10,8 @@ package (`<feature>/plugin.py`, `<feature>/config.py`; ARCHITECTURE.md lists the
 
 - `{% call situation(mfa="app, sms") %} … {% endcall %}`: Markdown that applies only to some
   situations (one keyword per dimension of macros/situations.yml, comma-separated values);
-- `{{ only(mfa="app") }}`: at the start of a list item, marks that single step;
+- `{{ only(mfa="app") }}`: at the start of a list item (or paragraph), marks that single step;
+- either with `any=[{"mfa": "none"}, {"from": "android"}]`: for those situations or these;
 - `{{ situation_picker() }}`: the "your situation" form at the top of a guide;
 - the organization's values (macros/organization/profile_macros.py): `{{ org_name() }}`,
   `{{ support_contacts() }}`, `{{ guide_links_table() }}`, `{{ company_portal_fields() }}`;
@@ -61,13 +62,15 @@ def define_env(env):
     def situation(caller, **values_by_dimension):
         """Markdown between `{% call situation(...) %}` and `{% endcall %}` for some situations."""
         condition = guides.condition(env.page, values_by_dimension)
-        return section_block(guides.of(env.page).shown, condition, caller())
+        return section_block(guides.of(env.page).shown, condition, caller(),
+                             template_errors.call_site(env.page))
 
     @env.macro
     def only(**values_by_dimension):
-        """Mark the list item it starts as applying to some situations only."""
+        """Mark the list item or paragraph it starts as applying to some situations only."""
         condition = guides.condition(env.page, values_by_dimension)
-        return step_marker(guides.of(env.page).shown, condition)
+        return step_marker(guides.of(env.page).shown, condition,
+                           template_errors.call_site(env.page))
 
     @env.macro
     def situation_picker():

@@ -1,4 +1,5 @@
-"""Run LinkChecker with its AnchorCheck plugin guaranteed to be loaded.
+"""Run LinkChecker with its AnchorCheck plugin guaranteed to be loaded, and ours
+(linkcheck_situations.py: the situation a link gives to a guide).
 
 Usage: python tests/linkcheck_site.py [linkchecker options] START_PAGE
 
@@ -9,12 +10,21 @@ while still root, hand the same list out afterwards, and refuse to run without A
 """
 
 import sys
+from pathlib import Path
 
 import linkcheck.loader
 import linkcheck.plugins
 from linkcheck.command.linkchecker import linkchecker
 
-PLUGIN_MODULES = list(linkcheck.loader.get_package_modules("plugins", linkcheck.plugins.__path__))
+# Our plugin (beside this file) and the project it reads its rules from, importable however
+# this file is run (as a script, or through runpy) and whichever Python runs it.
+TESTS = Path(__file__).resolve().parent
+sys.path[:0] = [str(TESTS), str(TESTS.parent)]
+import linkcheck_situations  # noqa: E402
+
+# LinkChecker's own plugins, and ours: situations given in links (linkcheck_situations.py).
+PLUGIN_MODULES = [*linkcheck.loader.get_package_modules("plugins", linkcheck.plugins.__path__),
+                  linkcheck_situations]
 list_package_modules = linkcheck.loader.get_package_modules
 
 

@@ -54,7 +54,9 @@ def test_each_required_field_is_named_when_missing(field):
 def test_malformed_field_is_named_with_its_line(field, value, line, says):
     found = problems_with(**{field: value})
     assert len(found) == 1
-    assert found[0].startswith(f"page.md:{line}: front matter field '{field}': ")
+    # The wrong part itself: `hide[0]` for the first item of `hide`.
+    named = f"{field}[0]" if isinstance(value, list) else field
+    assert found[0].startswith(f"page.md:{line}: front matter field '{named}': ")
     assert says in found[0] and "Hint: " in found[0]
 
 

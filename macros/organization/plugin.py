@@ -18,6 +18,7 @@ from macros import languages
 from macros.organization import page_html
 from macros.organization.config import OrganizationConfig
 from macros.situations import outline as guide_outline
+from macros.situations.page_guides import THEME_KEY
 
 PLACEHOLDER = re.compile(
     r'<div class="{}" data-guide="(?P<guide>[^"]*)" data-choice="(?P<choice>[^"]*)"></div>'
@@ -27,16 +28,20 @@ PLACEHOLDER = re.compile(
 class OrganizationPlugin(BasePlugin[OrganizationConfig]):
     def __init__(self):
         super().__init__()
-        # {src_uri: (its HTML, the language it is written in)} of the build in progress.
+        # {src_uri: (its HTML, the language it is written in, the keys of the questions it asks)}
+        # of the build in progress.
         self.content_by_page = {}
 
     def on_pre_build(self, config):
         self.content_by_page = {}
 
     def on_page_content(self, html_content, page, config, files):
-        # With the language it is written in: its step headings say "Step" or "Schritt".
+        # With the language it is written in (its step headings say "Step" or "Schritt") and the
+        # questions it asks, in order.
+        asked = (page.meta.get(THEME_KEY) or {}).get("dimensions", [])
         self.content_by_page[page.file.src_uri] = (html_content,
-                                                   languages.content_language(page, config))
+                                                   languages.content_language(page, config),
+                                                   [dimension["key"] for dimension in asked])
 
     def on_page_context(self, context, page, config, nav):
         if page.content and page_html.OUTLINE_CLASS in page.content:
@@ -48,6 +53,6 @@ class OrganizationPlugin(BasePlugin[OrganizationConfig]):
         if guide not in self.content_by_page:
             raise PluginError(f"{page.file.src_uri}: no guide {guide!r} to outline the links of.")
         choice = dict(parse_qsl(html.unescape(match.group("choice"))))
-        guide_html, guide_language = self.content_by_page[guide]
-        return str(page_html.outline_html(guide_outline.outline(guide_html, choice, guide_language),
-                                          languages.content_language(page, config)))
+        guide_html, guide_language, dimensions = self.content_by_page[guide]
+        steps = guide_outline.outline(guide_html, choice, guide_language, dimensions)
+        return str(page_html.outline_html(steps, languages.content_language(page, config)))

@@ -20,6 +20,7 @@ import jsonschema
 import yaml
 
 from macros.languages import LANGUAGES, SOURCE_LANGUAGE
+from macros.yaml_places import key_path, line_of
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 SCHEMA_FILE = PROJECT / "profiles" / "schema.yml"
@@ -191,32 +192,6 @@ def problem(error):
 def did_you_mean(name, known):
     close = difflib.get_close_matches(str(name), known, n=1)
     return f"did you mean '{close[0]}'?" if close else "check the spelling."
-
-
-def key_path(keys):
-    text = ""
-    for key in keys:
-        text += f"[{key}]" if isinstance(key, int) else f".{key}"
-    return text.lstrip(".") or "(the whole profile)"
-
-
-def line_of(tree, keys):
-    """The 1-based line of the deepest YAML node on the way to `keys`."""
-    node = tree
-    line = node.start_mark.line + 1 if node else 1
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            found = next(((k, v) for k, v in node.value if k.value == key), None)
-            if found is None:
-                break
-            line = found[0].start_mark.line + 1
-            node = found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def to_profile(path, data, registry):

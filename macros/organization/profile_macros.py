@@ -81,10 +81,11 @@ def define_org_env(env, situations):
     def guides():
         return guide_index.site_guides(env.variables["files"], situations[language()], profile)
 
-    def links_table(src_uri, url, asked):
-        """The links to one page: for everyone, and one per situation its questions allow."""
+    def links_table(src_uri, url, asked, asks_questions=True):
+        """The links to one page: for everyone, and one per situation its questions allow (a
+        page that asks none has the first alone)."""
         links = page_html.guide_links(profile, asked, src_uri, url, env.page.url,
-                                      choices=asked.possible_choices())
+                                      choices=asked.possible_choices() if asks_questions else [])
         return page_html.guide_links_table(links, asked.language)
 
     @env.macro
@@ -97,7 +98,7 @@ def define_org_env(env, situations):
         declared = declaration(guide_file.content_string)
         asked = (restricted[language()] if declared is None else situations[language()]
                  .for_guide(declared).restricted_to(profile.allowed, profile.default))
-        return links_table(guide, guide_file.url, asked)
+        return links_table(guide, guide_file.url, asked, asks_questions=declared is not None)
 
     @env.macro
     def guides_links():

@@ -10,7 +10,15 @@ block works at any list depth; `SituationMarkupExtension` then builds the real e
 
 - a block becomes `<div class="situation" data-mfa="app sms">` holding a label paragraph and
   everything between its start and end markers;
-- a single step becomes `<li class="situation" data-mfa="app">` with the label inside.
+- a single step becomes `<li class="situation" data-mfa="app">` with the label inside, and a
+  paragraph that starts with `only()` (outside a step, or not its first) `<p class="situation">`.
+
+A condition with alternatives (`any=[...]`) is written as `data-situations`, the tokens of the
+situations it holds in (Registry.token), instead of one attribute per dimension.
+
+Each marker carries where its macro was called (`data-situation-call="index.md:12"`), so a
+marker in the wrong place (`only()` in the middle of a sentence, a `{% call %}` inside a
+paragraph) stops the build at that file and line; the attribute is gone from the HTML.
 
 An organization's build leaves out what applies to none of its situations (a block becomes
 nothing, a step's list item is dropped), and shows without a label what applies to all of them.
@@ -20,8 +28,10 @@ import html
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
 
 from macros.messages import say
+from macros.situations.registry import AnyOf
 
 SECTION_CLASS = "situation"
 LABEL_CLASS = "situation__label"
@@ -29,19 +39,30 @@ BLOCK_START_CLASS = "situation-start"
 BLOCK_END_CLASS = "situation-end"
 STEP_MARKER_CLASS = "situation-step"
 LEFT_OUT_CLASS = "situation-left-out"
+TOKENS_ATTRIBUTE = "data-situations"
+CALL_ATTRIBUTE = "data-situation-call"
+PLACE_HINT = ("Hint: {{ only(...) }} goes first in a numbered or bulleted step, or first in a "
+              "paragraph, and makes that whole step or paragraph conditional; for part of a "
+              "sentence, write two steps, and for headings or several paragraphs use "
+              "{% call situation(...) %} … {% endcall %} on lines of their own.")
 
 
-def data_attributes(condition):
+def data_attributes(registry, condition):
+    """`data-mfa="app sms" data-from="iphone"`, or `data-situations="…"` for any=[...]."""
+    if isinstance(condition, AnyOf):
+        tokens = " ".join(registry.token(choice) for choice in registry.matching(condition))
+        return f'{TOKENS_ATTRIBUTE}="{tokens}"'
     return " ".join(f'data-{key}="{" ".join(values)}"' for key, values in condition.items())
 
 
-def marker(text, marker_class, condition=None):
-    attributes = f" {data_attributes(condition)}" if condition else ""
+def marker(text, marker_class, attributes="", call_site=""):
+    if call_site:
+        attributes = f'{attributes} {CALL_ATTRIBUTE}="{html.escape(call_site)}"'.strip()
     escaped = text.replace("*", r"\*")
-    return f"*{escaped}*{{ .{marker_class}{attributes} }}"
+    return f"*{escaped}*{{ .{marker_class}{' ' + attributes if attributes else ''} }}"
 
 
-def section_block(registry, condition, body):
+def section_block(registry, condition, body, call_site=""):
     """Wrap a `{% call situation(...) %}` body, keeping the indentation it sits at in a list.
 
     `condition` is None for a section that applies to none of the site's situations (left out),
@@ -54,7 +75,8 @@ def section_block(registry, condition, body):
     first = next((line for line in lines if line.strip()), "")
     indent = first[:len(first) - len(first.lstrip())]
     return "\n".join([
-        marker(registry.label(condition), BLOCK_START_CLASS, condition),
+        marker(registry.label(condition), BLOCK_START_CLASS,
+               data_attributes(registry, condition), call_site),
         "",
         *lines,
         "",
@@ -62,13 +84,15 @@ def section_block(registry, condition, body):
     ])
 
 
-def step_marker(registry, condition):
-    """An inline label at the start of a list item (see section_block for None and {})."""
+def step_marker(registry, condition, call_site=""):
+    """An inline label at the start of a list item or paragraph (see section_block for None
+    and {})."""
     if condition is None:
-        return marker("left out", LEFT_OUT_CLASS)
+        return marker("left out", LEFT_OUT_CLASS, "", call_site)
     if not condition:
         return ""
-    return marker(registry.label(condition) + ":", STEP_MARKER_CLASS, condition)
+    return marker(registry.label(condition) + ":", STEP_MARKER_CLASS,
+                  data_attributes(registry, condition), call_site)
 
 
 def picker(registry):
@@ -85,7 +109,7 @@ def picker(registry):
             f"{html.escape(value.label)}</label>"
             for value in dimension.values)
         fieldsets.append(
-            f'<fieldset class="situation-picker__dimension">\n'
+            f'<fieldset class="situation-picker__dimension" data-dimension="{dimension.key}">\n'
             f"<legend>{html.escape(dimension.legend)}</legend>\n{radios}\n</fieldset>")
     return "\n".join([
         '<form class="situation-picker" aria-labelledby="situation-picker-title">',
@@ -112,13 +136,20 @@ class SituationMarkupProcessor(Treeprocessor):
     def run(self, root):
         parents = {child: parent for parent in root.iter() for child in parent}
         for label in [em for em in root.iter("em") if has_class(em, STEP_MARKER_CLASS)]:
-            mark_list_item(label, parents)
+            mark_host(label, parents)
         for label in [em for em in root.iter("em") if has_class(em, LEFT_OUT_CLASS)]:
-            item = list_item(label, parents)
-            parents[item].remove(item)
+            host = conditional_host(label, parents)
+            parents[host].remove(host)
         # Each parent once (the mapping lists it once per child), in document order.
         for parent in dict.fromkeys(parents.values()):
             wrap_blocks(parent)
+        for label in root.iter("em"):
+            if has_class(label, BLOCK_START_CLASS) or has_class(label, BLOCK_END_CLASS):
+                raise PluginError(
+                    f"{label.get(CALL_ATTRIBUTE, 'a page')}: a {{% call situation(...) %}} or "
+                    "its {% endcall %} is inside a paragraph or a sentence. Hint: put "
+                    "{% call situation(...) %} and {% endcall %} on lines of their own, with a "
+                    "blank line before and after the part they hold.")
 
 
 def has_class(element, name):
@@ -137,25 +168,41 @@ def marker_class(element):
 
 
 def move_data_attributes(source, target):
+    source.attrib.pop(CALL_ATTRIBUTE, None)
     for name, value in list(source.attrib.items()):
         if name.startswith("data-"):
             target.set(name, value)
             del source.attrib[name]
 
 
-def list_item(label, parents):
-    item = label
-    while item is not None and item.tag != "li":
-        item = parents.get(item)
-    if item is None:
-        raise ValueError("only(...) marks a single list step: put it at the start of a list item.")
-    return item
+def starts(element, parent):
+    """Whether `element` is the first thing in `parent`: no text or element before it."""
+    return len(parent) > 0 and parent[0] is element and not (parent.text or "").strip()
 
 
-def mark_list_item(label, parents):
-    item = list_item(label, parents)
-    move_data_attributes(label, item)
-    item.set("class", " ".join(filter(None, [item.get("class"), SECTION_CLASS])))
+def conditional_host(label, parents):
+    """What an only() marker makes conditional: the list item it starts (in a tight list, or
+    in the first paragraph of a loose one), else the paragraph it starts. Anywhere else (in the
+    middle of a sentence, in a heading or a table) it stops the build at the macro's line."""
+    parent = parents.get(label)
+    if parent is not None and starts(label, parent):
+        if parent.tag == "li":
+            return parent
+        if parent.tag == "p":
+            item = parents.get(parent)
+            if item is not None and item.tag == "li" and starts(parent, item):
+                return item
+            return parent
+    words = "".join(parent.itertext()).replace(label.text or "", "", 1) if parent is not None else ""
+    words = " ".join(words.split())
+    raise PluginError(f"{label.get(CALL_ATTRIBUTE, 'a page')}: {{{{ only(...) }}}} must start a "
+                      f"step or a paragraph, but it is inside \"{words[:70]}\". {PLACE_HINT}")
+
+
+def mark_host(label, parents):
+    host = conditional_host(label, parents)
+    move_data_attributes(label, host)
+    host.set("class", " ".join(filter(None, [host.get("class"), SECTION_CLASS])))
     label.set("class", LABEL_CLASS)
 
 
@@ -168,8 +215,9 @@ def wrap_blocks(parent):
         end = next((i for i in range(start + 1, len(children))
                     if marker_class(children[i]) == BLOCK_END_CLASS), None)
         if end is None:
-            raise ValueError("a situation block's {% endcall %} is not at the same indentation "
-                             "as its {% call %}: indent both like the text between them.")
+            raise PluginError(f"{children[start][0].get(CALL_ATTRIBUTE, 'a page')}: this "
+                              "situation block's {% endcall %} is not at the same indentation "
+                              "as its {% call %}. Hint: indent both like the text between them.")
         opening = children[start]
         section = parent.makeelement("div", {"class": SECTION_CLASS})
         move_data_attributes(opening[0], section)

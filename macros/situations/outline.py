@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from macros.languages import SOURCE_LANGUAGE
 from macros.messages import messages
 # The classes the situation markup writes (and situations.js reads).
-from macros.situations.markup import LABEL_CLASS, SECTION_CLASS
+from macros.situations.markup import LABEL_CLASS, SECTION_CLASS, TOKENS_ATTRIBUTE
+from macros.situations.registry import NOT_ASKED
 
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 
@@ -29,15 +30,20 @@ class Step:
     actions: tuple  # first sentence of each numbered action, in order
 
 
-def applies(element, choice):
-    """Whether a conditional section or step applies to `choice` (as situations.js decides)."""
-    return all(choice[name[len("data-"):]] in values.split()
-               for name, values in element.attrs.items()
-               if name.startswith("data-") and name[len("data-"):] in choice)
+def applies(element, choice, dimensions):
+    """Whether a conditional section or step applies to `choice` (as situations.js decides):
+    `choice` holds the questions the reader is asked, `dimensions` every question of the guide
+    in its order (a condition on one not asked holds for none of its values)."""
+    tokens = element.get(TOKENS_ATTRIBUTE)
+    if tokens is not None:
+        token = ".".join(choice.get(key, NOT_ASKED) for key in dimensions)
+        return token in tokens.split()
+    return all(choice.get(key) in element[f"data-{key}"].split()
+               for key in dimensions if element.has_attr(f"data-{key}"))
 
 
-def shown(element, choice):
-    return all(applies(section, choice) for section in [element, *element.parents]
+def shown(element, choice, dimensions):
+    return all(applies(section, choice, dimensions) for section in [element, *element.parents]
                if SECTION_CLASS in (section.get("class") or []))
 
 
@@ -64,20 +70,21 @@ def step_list(heading):
     return None
 
 
-def outline(html, choice, language=SOURCE_LANGUAGE):
+def outline(html, choice, language=SOURCE_LANGUAGE, dimensions=None):
     """The steps a reader of the guide `html` (written in `language`) sees in situation `choice`
-    (a dict of values)."""
+    (a dict of values of the questions asked; `dimensions`: all the guide's, in order)."""
+    dimensions = list(choice) if dimensions is None else dimensions
     # "Step 2" or "Schritt 2": the word situations.js renumbers too.
     step_word = messages("browser", language)["step_word"]
     step_number = re.compile(rf"^{re.escape(step_word)} \d+")
     page = BeautifulSoup(html, "html.parser")
     steps = []
     for heading in page.select("h2.step"):
-        if not shown(heading, choice):
+        if not shown(heading, choice, dimensions):
             continue
         title = step_number.sub(f"{step_word} {len(steps) + 1}", own_text(heading))
         actions = step_list(heading)
         items = actions.find_all("li", recursive=False) if actions else []
         steps.append(Step(title, tuple(first_sentence(own_text(item))
-                                       for item in items if shown(item, choice))))
+                                       for item in items if shown(item, choice, dimensions))))
     return steps

@@ -19,13 +19,32 @@ from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
+from macros.languages import translation_suffix
 from macros.messages import messages
-from macros.situations.registry import GUIDE_FIELD, Registry, SituationError
+from macros.situations.registry import GUIDE_FIELD, AnyOf, Registry, SituationError
+from macros.yaml_places import front_matter_line, key_path
 
 THEME_KEY = "situation_registry"
+# On a page with any=[...] conditions: every situation's token (Registry.token), for the rules
+# that hide those parts before the first paint (overrides/main.html).
+TOKENS_KEY = "situation_tokens"
 DECLARE_HINT = ("Hint: list the questions the page asks in its front matter, e.g. "
                 "`situations: {asks: [mfa, transfer, from]}` (keys from macros/situations.yml); "
                 "see 'Questions per guide' in the writing guide.")
+
+# What to do about a mistake in one part of the declaration.
+FIELD_HINTS = {
+    "dimensions": ("Hint: a question of the guide's own has a `key`, a `legend` and two or more "
+                   "`values`, each with `key`, `label`, `only` and `phrase`; each text is plain "
+                   "or per language, `legend: {en: 'Who owns the iPhone?', de: 'Wem gehört das "
+                   "iPhone?'}` (quotes around a text with `?`, `,` or `:`); `asked_if: {owner: employee}` asks it only after that answer."),
+    "impossible": ("Hint: each combination nobody can be in has `when` (the answers that can't "
+                   "go together), `because` (why, as readers see it, plain or per language) and "
+                   "`instead` (the answer that gives way), e.g. `{when: {owner: organization, "
+                   "protect: apps}, because: ..., instead: {protect: device}}`."),
+    "default": ("Hint: `default` gives a value to some of the questions the guide asks, e.g. "
+                "`default: {from: iphone}`, and must be a situation that can happen."),
+}
 
 
 @dataclass(frozen=True)
@@ -61,21 +80,37 @@ class PageGuides:
 
     def condition(self, page, values_by_dimension):
         """Macro arguments checked against every dimension the page knows (so a misspelling
-        is reported as such first), then against the questions its guide asks, then narrowed
-        to the organization's values (None: left out; {}: for everyone)."""
+        is reported as such first), then against the questions its guide asks and the
+        situations it allows, then narrowed to the organization's values (None: left out; {}:
+        for everyone)."""
         guide = self.cache.get(self.key(page)) or self.build(page)
         known = guide.known if guide else self.whole(page)
         condition = known.condition(**values_by_dimension)
         guide = self.of(page)
-        return guide.shown.narrow(guide.asked(condition))
+        guide.asked(condition)
+        if not guide.guide.matching(condition):
+            raise SituationError(
+                f"this condition holds in no situation the guide allows: "
+                f"{guide.guide.why_never(condition)} Hint: a reader can't be in it, so nobody "
+                "would see this part; check its values against the guide's impossible "
+                "combinations and its questions asked only if (`asked_if`).")
+        narrowed = guide.shown.narrow(condition)
+        if isinstance(narrowed, AnyOf):
+            # The theme hides such parts before the first paint by the situation's token.
+            page.meta[TOKENS_KEY] = [guide.shown.token(choice)
+                                     for choice in guide.shown.possible_choices()]
+        return narrowed
 
     def build(self, page):
         declared = page.meta.get(GUIDE_FIELD)
         if declared is None:
             return None
         whole = self.whole(page)
-        known = whole.with_own_dimensions(declared)
-        guide = whole.for_guide(declared)
+        # A translated page needs its own language's words; a page shown untranslated may
+        # use English ones.
+        fall_back = translation_suffix(page.file.src_uri) is None
+        known = whole.with_own_dimensions(declared, fall_back)
+        guide = whole.for_guide(declared, fall_back)
         shown = guide.restricted_to(self.profile.allowed, self.profile.default)
         self.cache[self.key(page)] = PageGuide(known, guide, shown)
         return self.cache[self.key(page)]
@@ -87,8 +122,11 @@ class PageGuides:
         try:
             guide = self.build(page)
         except SituationError as error:
-            raise PluginError(f"{page.file.src_uri}:{declaration_line(page, error)}: {error} "
-                              + DECLARE_HINT) from None
+            where = (f"{key_path((GUIDE_FIELD, *error.path))}: " if error.path else "")
+            hint = "" if "Hint:" in str(error) else " " + FIELD_HINTS.get(
+                (error.path or ("asks",))[0], DECLARE_HINT)
+            raise PluginError(f"{page.file.src_uri}:{declaration_line(page, error)}: "
+                              f"{where}{error}{hint}") from None
         if guide is not None:
             page.meta[THEME_KEY] = {
                 **guide.shown.as_json(),
@@ -104,7 +142,10 @@ class PageGuides:
 
 
 def declaration_line(page, error):
-    """The front matter line that names what the error quotes, else the `situations:` line."""
+    """The front matter line of the field the error is about (its `path`); else the line that
+    names what the error quotes, else the `situations:` line."""
+    if error.path:
+        return front_matter_line(page.file.content_string, (GUIDE_FIELD, *error.path))
     lines = page.file.content_string.splitlines()
     quoted = re.findall(r"'([^']+)'", str(error))
     start = next((n for n, line in enumerate(lines[:200], 1)

@@ -22,8 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
+from mkdocs.utils.meta import get_data
 
 from macros import languages
+from macros.situations.registry import GUIDE_FIELD
+from macros.yaml_places import front_matter_line, key_path
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -34,6 +37,7 @@ CALL = re.compile(r"^call\s+situation\s*\((.*)\)$")
 ONLY = re.compile(r"^only\s*\((.*)\)$")
 INCLUDE = re.compile(r"""^include\s+["']([^"']+)["']""")
 ARGUMENT = re.compile(r"""(\w+)\s*=\s*["']([^"']*)["']""")
+ANY = re.compile(r"\bany\s*=\s*(\[.*\])")
 INLINE_MARKUP = re.compile(r"\*\*|__|`|<[^>]+>|\{\{.*?\}\}")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
@@ -58,7 +62,8 @@ class Item:
         if self.kind == "action":
             return f"numbered action {self.value} of a Step section"
         if self.kind in ("situation", "only"):
-            arguments = ", ".join(f'{key}="{value}"' for key, value in self.value)
+            arguments = ", ".join(f"{key}={value}" if key == "any" else f'{key}="{value}"'
+                                  for key, value in self.value)
         if self.kind == "situation":
             return f"a situation({arguments}) block"
         if self.kind == "only":
@@ -83,9 +88,15 @@ def heading_item(match, where, line):
 
 
 def arguments(text):
-    """`mfa="app, sms", from="iphone"` -> ((mfa, "app, sms"), (from, "iphone")), normalized."""
-    return tuple((key, ", ".join(v.strip() for v in value.split(",")))
-                 for key, value in ARGUMENT.findall(text))
+    """`mfa="app, sms", from="iphone"` -> ((mfa, "app, sms"), (from, "iphone")), normalized;
+    `any=[...]` as written, without spaces."""
+    alternatives = ANY.search(text)
+    text = ANY.sub("", text)
+    found = tuple((key, ", ".join(v.strip() for v in value.split(",")))
+                  for key, value in ARGUMENT.findall(text))
+    if alternatives:
+        found += (("any", re.sub(r"\s+", "", alternatives.group(1)).replace("'", '"')),)
+    return found
 
 
 def structure(docs_dir, uri, state=None, seen=()):
@@ -134,11 +145,51 @@ def structure(docs_dir, uri, state=None, seen=()):
     return items
 
 
+def first_difference(ours, theirs, path=()):
+    """The key path of the first place where two front matter values differ, else None."""
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        for key in [*ours, *(key for key in theirs if key not in ours)]:
+            if key not in ours or key not in theirs:
+                return (*path, key) if key in ours else path
+            found = first_difference(ours[key], theirs[key], (*path, key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(ours, list) and isinstance(theirs, list):
+        for number, (mine, its) in enumerate(zip(ours, theirs)):
+            found = first_difference(mine, its, (*path, number))
+            if found is not None:
+                return found
+        return None if len(ours) == len(theirs) else (*path, min(len(ours), len(theirs)))
+    return None if ours == theirs else path
+
+
+def declaration_mismatch(docs_dir, translation_uri, source_uri):
+    """A translation asks what its source asks, with the same `situations:` (its words per
+    language inside it): else `file:line: … Hint: …` at the first place it differs."""
+    texts = [(Path(docs_dir) / uri).read_text(encoding="utf-8-sig")
+             for uri in (translation_uri, source_uri)]
+    ours, theirs = (get_data(text)[1].get(GUIDE_FIELD) for text in texts)
+    path = first_difference({GUIDE_FIELD: ours} if ours is not None else {},
+                            {GUIDE_FIELD: theirs} if theirs is not None else {})
+    if path is None:
+        return None
+    path = path or (GUIDE_FIELD,)
+    return (f"{translation_uri}:{front_matter_line(texts[0], path)}: the translation's "
+            f"`{key_path(path)}` differs from its source's "
+            f"({source_uri}:{front_matter_line(texts[1], path)}). Hint: a translation keeps its "
+            "source's `situations:` as it is; give a guide's own texts per language there, in "
+            "both files: `legend: {en: 'Who owns the iPhone?', de: 'Wem gehört das iPhone?'}`.")
+
+
 def mismatch(docs_dir, translation_uri):
     """`file:line: what differs. Hint: …` for a translation unlike its source, else None."""
     source_uri = languages.source_uri(translation_uri)
     if not (Path(docs_dir) / source_uri).is_file():
         return None
+    declared = declaration_mismatch(docs_dir, translation_uri, source_uri)
+    if declared:
+        return declared
     translated = structure(docs_dir, translation_uri)
     source = structure(docs_dir, source_uri)
     for ours, theirs in zip(translated, source):

@@ -14,6 +14,9 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
+from macros.languages import LANGUAGES
+from macros.yaml_places import front_matter_line, key_path
+
 SCHEMA_FILE = Path(__file__).parent.parent / "front_matter.schema.yml"
 # What a page that says nothing about review age gets: mkdocs.yml `extra: review_after_months`.
 DEFAULT_REVIEW_AFTER_MONTHS = 12
@@ -23,7 +26,10 @@ DATE_LIKE = re.compile(r"^([\w-]+)\s*:\s*['\"]?(\d{4}-\d{1,2}-\d{1,2})['\"]?\s*(
 
 @functools.cache
 def schema():
-    return yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    loaded = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    # A text per language has the site's languages, as macros/languages.py lists them.
+    loaded["$defs"]["text"]["anyOf"][1]["propertyNames"]["enum"] = list(LANGUAGES)
+    return loaded
 
 
 @functools.cache
@@ -71,15 +77,42 @@ def problems(meta, src_path, source, today=None):
     found += [unknown_field(field, src_path, source) for field in meta if field not in properties]
     for error in sorted(validator().iter_errors(as_written(meta)), key=lambda e: list(e.path)):
         if error.path:  # a known field with a wrong value (missing and unknown ones are above)
-            field = error.path[0]
-            found.append(f"{src_path}:{field_line(source, field)}: front matter field "
-                         f"'{field}': {error.message}. Hint: {properties[field]['description']}")
+            path = list(error.absolute_path)
+            what = error.message
+            if error.validator == "additionalProperties":  # name the unexpected key itself
+                extra = next(key for key in error.instance if key not in
+                             error.schema.get("properties", {}))
+                known = list(error.schema.get("properties", {}))
+                close = difflib.get_close_matches(extra, known, n=1)
+                path.append(extra)
+                what = (f"unknown key.{f' Did you mean {close[0]!r}?' if close else ''} "
+                        f"Expected one of: {', '.join(known)}")
+            elif error.validator == "anyOf":
+                what = (f"{error.instance!r} is neither plain text nor one text per language "
+                        f"({', '.join(LANGUAGES)}, English required; put a text that holds a "
+                        "comma or a colon in quotes)")
+            found.append(f"{src_path}:{front_matter_line(source, path)}: front matter field "
+                         f"'{key_path(path)}': {what}. Hint: {description_at(path)}")
     reviewed = meta.get("last_reviewed")
     today = today or datetime.date.today()
     if type(reviewed) is datetime.date and reviewed > today:  # a datetime fails above
         found.append(f"{src_path}:{field_line(source, 'last_reviewed')}: front matter field "
                      f"'last_reviewed': {reviewed} is in the future. "
                      f"Hint: {properties['last_reviewed']['description']}")
+    return found
+
+
+def description_at(path):
+    """The description of the deepest schema part on the way to `path` (a field's own hint,
+    not its enclosing field's)."""
+    node, found = schema(), ""
+    for key in path:
+        node = schema()["$defs"][node["$ref"].rsplit("/", 1)[1]] | node if "$ref" in node else node
+        if isinstance(key, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(key) or {}
+        found = node.get("description", found)
     return found
 
 

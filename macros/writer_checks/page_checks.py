@@ -13,6 +13,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from macros import languages
+from macros.situations import Registry, SituationError, declaration, link_queries
 from macros.upstream import mkdocs_core
 from macros.writer_checks import front_matter
 from macros.writer_checks.source_lines import source_place
@@ -132,3 +133,44 @@ def link_hint(link):
 def link_place(docs_dir, page, link):
     """`file:line` of the link (Markdown or HTML): in the page, else in a file it includes."""
     return source_place(docs_dir, page, (f"]({link}", f'"{link}"', link))
+
+
+# --- Pages as built: situations in links ----------------------------------------------------
+
+QUERY_HINT = ("Hint: a link opens a guide in a situation with the keys and values of the "
+              "guide's questions (`situations:` in its front matter, macros/situations.yml), "
+              "e.g. the links on the IT page (it/link-to-this-guide.html); give a question that "
+              "is asked only after another answer together with that answer.")
+
+
+def link_query_error(html, page, config, files):
+    """Situations that links give to guides (macros/situations/link_queries.py)."""
+    links = list(link_queries.links_with_queries(html))
+    if not links:
+        return None
+    # A page's guide (front matter `situations:`) is read only when a link with a query leads
+    # there, once per page.
+    registry = Registry.load()
+    site_keys = [dimension.key for dimension in registry.dimensions]
+    guides = {}
+
+    def guide_at(url):
+        if url not in guides:
+            target = next((f for f in files.documentation_pages() if f.url == url), None)
+            declared = declaration(target.content_string) if target else None
+            try:
+                guides[url] = declared and registry.for_guide(declared).as_json()
+            except SituationError:
+                guides[url] = None  # its own page stops the build at its line
+        return guides[url]
+
+    found = link_queries.page_problems(links, page.url, guide_at, site_keys)
+    return "\n".join(
+        f"{query_place(config, page, href)}: the link '{href}': {problem} {QUERY_HINT}"
+        for href, problem in found) or None
+
+
+def query_place(config, page, href):
+    """`file:line` of the link whose address has this query (as written: `guide.md?…`)."""
+    query = "?" + href.split("?", 1)[1].split("#")[0]
+    return source_place(Path(config.docs_dir), page.file.src_uri, (query,)) or page.file.src_uri

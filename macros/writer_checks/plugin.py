@@ -63,8 +63,12 @@ class WriterChecksPlugin(BasePlugin[WriterChecksConfig]):
         page_checks.warn_if_due_for_review(page, config)
 
     def on_page_content(self, html, page, config, files):
-        """Alt text, size budget, light and dark pairs, no embedded video (images.py); images
-        become lazy, sized and zoomable."""
+        """Situations that links give to guides (page_checks.py); then alt text, size budget,
+        light and dark pairs, no embedded video (images.py): images become lazy, sized and
+        zoomable."""
+        problem = page_checks.link_query_error(html, page, config, files)
+        if problem:
+            raise PluginError(problem)
         try:
             return check_and_mark_images(html, page, config, files)
         except ValueError as problems:

@@ -15,6 +15,7 @@ tests/test_build_errors.py fails.
 import difflib
 import os
 import re
+import sys
 import traceback
 
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
@@ -67,6 +68,21 @@ def explain(error, markdown, page, known_names=()):
         code, offset = read_lines(template), 0
     line, what = describe(error, code, line, known_names)
     return f"{path}:{line + offset}: {what}" if line else f"{path}: {what}"
+
+
+def call_site(page):
+    """`file:line` of the page line (or included file's) whose macro is running now, as writers
+    count lines; the page's path alone when no template is running."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            line = template.get_corresponding_lineno(frame.f_lineno)
+            if template.filename in (None, "<template>"):
+                return f"{page.file.src_uri}:{line + lines_before_markdown(page)}"
+            return f"{shown_path(template.filename, page)}:{line}"
+        frame = frame.f_back
+    return page.file.src_uri
 
 
 def where_in_template(error):

@@ -16,6 +16,14 @@
  * not turn them into answers. Query values are only ever compared with the registry's keys:
  * nothing from the URL is written into the page.
  *
+ * A question may be asked only if earlier answers make it relevant (`asked_if` in the registry,
+ * e.g. "what is protected" only on the employee's own iPhone): otherwise its question is hidden,
+ * it is not in the URL, and conditions on it hold for none of its values. Its value is kept, so
+ * it comes back when the answer that makes it relevant does.
+ *
+ * A section written with any=[...] carries data-situations, the tokens of the situations it is
+ * for ("app.icloud.iphone", "-" for a question not asked), instead of one attribute per question.
+ *
  * Every word shown comes from the registry in the page's language: the values' phrases, the
  * reasons, and `texts` (macros/messages.yml, group `browser`), through say(), which progress.js
  * uses too (window.situationSay). Stored answers are keys, so they carry over between languages.
@@ -50,6 +58,27 @@
     });
   }
 
+  /* The choice as the reader is asked it: a question whose `asked_if` the answers before it
+     don't meet is left out. */
+  function asked(choice) {
+    var effective = Object.create(null);
+    dimensions.forEach(function (d) {
+      var relevant = !d.asked_if || Object.keys(d.asked_if).every(function (k) {
+        return d.asked_if[k].indexOf(effective[k]) >= 0;
+      });
+      if (relevant) effective[d.key] = choice[d.key];
+    });
+    return effective;
+  }
+
+  /* One word for the situation, as macros/situations/registry.py's Registry.token writes it. */
+  function token(choice) {
+    var effective = asked(choice);
+    return dimensions.map(function (d) {
+      return d.key in effective ? effective[d.key] : "-";
+    }).join(".");
+  }
+
   function readStored() {
     try {
       return JSON.parse(localStorage.getItem(STORAGE_KEY)) || {};
@@ -62,8 +91,9 @@
   function store() {
     var stored = readStored();
     var answers = typeof stored.choice === "object" && stored.choice ? stored.choice : {};
+    var effective = asked(state.choice);
     dimensions.forEach(function (d) {
-      if (state.answered[d.key]) answers[d.key] = state.choice[d.key];
+      if (state.answered[d.key] && d.key in effective) answers[d.key] = state.choice[d.key];
     });
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(
@@ -72,8 +102,9 @@
   }
 
   function ruleAgainst(choice) {
+    var effective = asked(choice);
     return registry.impossible.filter(function (rule) {
-      return Object.keys(rule.when).every(function (k) { return choice[k] === rule.when[k]; });
+      return Object.keys(rule.when).every(function (k) { return effective[k] === rule.when[k]; });
     })[0];
   }
 
@@ -92,9 +123,9 @@
   function notOfferedNote(query, choice) {
     var leftOut = registry.not_offered || {};
     var parts = dimensions.filter(function (d) {
-      var asked = query.get(d.key);
-      return asked !== null && !isValue(d.key, asked) && leftOut[d.key] &&
-        Object.prototype.hasOwnProperty.call(leftOut[d.key], asked);
+      var wanted = query.get(d.key);
+      return wanted !== null && !isValue(d.key, wanted) && leftOut[d.key] &&
+        Object.prototype.hasOwnProperty.call(leftOut[d.key], wanted);
     }).map(function (d) {
       return say("not_offered", { organization: registry.organization,
         value: leftOut[d.key][query.get(d.key)], instead: d.values[choice[d.key]] });
@@ -116,7 +147,7 @@
     dimensions.forEach(function (d) {
       if (isValue(d.key, query.get(d.key))) fromQuery[d.key] = query.get(d.key);
     });
-    var asked = Object.keys(fromQuery).length > 0;
+    var linked = Object.keys(fromQuery).length > 0;
     var choice = {};
     var answered = {};
     dimensions.forEach(function (d) {
@@ -132,45 +163,59 @@
       }
     });
     var because = makePossible(choice);
-    if (because && asked) {
+    if (because && linked) {
       note = say("impossible_link", { because: because });
     }
     var notOffered = notOfferedNote(query, choice);
     if (notOffered) note = notOffered + (note ? " " + note : "");
-    var all = query.get(SHOW_ALL) === "all" || (!asked && stored.all === true);
+    var all = query.get(SHOW_ALL) === "all" || (!linked && stored.all === true);
     /* A reader who arrives with a situation (IT's link, or every question of this guide
        answered before) sees the picker folded to its summary and a "Change" button
        (progress.js); decided here, before the first paint. */
-    root.classList.toggle("situations-folded",
-      all || dimensions.every(function (d) { return answered[d.key]; }));
+    var effective = asked(choice);
+    root.classList.toggle("situations-folded", all || dimensions.every(function (d) {
+      return answered[d.key] || !(d.key in effective);
+    }));
     return { all: all, choice: choice, answered: answered };
   }
 
   function phrase(choice) {
-    return dimensions.map(function (d) { return d.values[choice[d.key]]; }).join(" · ");
+    var effective = asked(choice);
+    return dimensions.filter(function (d) { return d.key in effective; })
+      .map(function (d) { return d.values[choice[d.key]]; }).join(" · ");
   }
 
   function markRoot() {
     root.classList.add("situations");
     /* On a chosen path the labels would only repeat the reader's answer (situations.css). */
     root.classList.toggle("situations--chosen", !state.all);
+    var effective = asked(state.choice);
+    /* A question not asked is "": overrides/main.html hides it and what depends on it. */
     dimensions.forEach(function (d) {
       if (state.all) root.removeAttribute("data-situation-" + d.key);
-      else root.setAttribute("data-situation-" + d.key, state.choice[d.key]);
+      else root.setAttribute("data-situation-" + d.key, d.key in effective ? effective[d.key] : "");
     });
+    if (state.all) root.removeAttribute("data-situation");
+    else root.setAttribute("data-situation", token(state.choice));
   }
 
   function applies(element) {
-    return state.all || dimensions.every(function (d) {
+    if (state.all) return true;
+    var tokens = element.getAttribute("data-situations");
+    if (tokens !== null) return tokens.split(" ").indexOf(token(state.choice)) >= 0;
+    var effective = asked(state.choice);
+    return dimensions.every(function (d) {
       var values = element.getAttribute("data-" + d.key);
-      return values === null || values.split(" ").indexOf(state.choice[d.key]) >= 0;
+      return values === null || (d.key in effective &&
+        values.split(" ").indexOf(effective[d.key]) >= 0);
     });
   }
 
   function updateUrl() {
     var query = new URLSearchParams(location.search);
+    var effective = asked(state.choice);
     dimensions.forEach(function (d) {
-      if (state.all) query.delete(d.key);
+      if (state.all || !(d.key in effective)) query.delete(d.key);
       else query.set(d.key, state.choice[d.key]);
     });
     if (state.all) query.set(SHOW_ALL, "all");
