@@ -388,7 +388,7 @@ def test_failed_build_leaves_the_branch_and_dist_as_they_were(clone, bundle_zip)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "old-guide.md" in output and "index.md" in output
-    assert f"branch {DEFAULT_BRANCH} is back at" in output
+    assert f"branch {DEFAULT_BRANCH} is still at" in output
     assert git(clone, "rev-parse", DEFAULT_BRANCH) == branch_before
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in (clone / "dist").iterdir()} == dist_before
