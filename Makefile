@@ -54,7 +54,7 @@ $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 
 ## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
 test-webkit: $(INSTALLED)
-	$(BIN)/python -m pytest tests/test_webkit.py tests/test_webkit_no_js.py
+	$(BIN)/python -m pytest $(wildcard tests/test_webkit*.py)
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples and includes are parts of pages, so they need not start with a heading (rule md041).

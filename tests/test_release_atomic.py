@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +68,9 @@ def project(tmp_path_factory):
     (repo / "macros").mkdir()
     shutil.copy2(PROJECT / "macros" / "security_policy.py", repo / "macros")
     shutil.copy2(PROJECT / "Makefile", repo)
+    guard = Path("overrides") / "partials" / "javascripts" / "base.html"  # every version gets it
+    (repo / guard).parent.mkdir(parents=True)
+    shutil.copy2(PROJECT / guard, repo / guard)
     return repo, commits
 
 

@@ -39,7 +39,7 @@ FOLDERS = [release.version for release in RELEASES] + [LATEST]
 GUIDE = "migrate-iphone.html"
 SITUATION_QUERY = "?mfa=sms&transfer=icloud&from=iphone"
 STEP_2 = "#step-2-power-on-the-new-device"
-TOOLING = ["Makefile", "versions.yml", "versioning"]
+TOOLING = ["Makefile", "versions.yml", "versioning", "overrides/partials/javascripts/base.html"]
 def git(clone, *args, **options):
     return subprocess.run(["git", *args], cwd=clone, check=True, capture_output=True, text=True,
                           **options).stdout

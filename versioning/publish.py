@@ -48,6 +48,9 @@ ROOT_REDIRECT_TEMPLATE = Path(__file__).resolve().parent / "root-redirect.html"
 # Every version gets today's Content-Security-Policy (hashes of its final inline scripts, the
 # versioning layer's included), also versions released before the policy existed.
 POLICY_HOOK = REPOSITORY / "macros" / "security_policy.py"
+# Every version also gets today's guard of Material's storage access (a browser that blocks
+# storage must not lose search, the colour switch or the outdated banner), older ones included.
+STORAGE_GUARD = REPOSITORY / "overrides" / "partials" / "javascripts" / "base.html"
 DEFAULT_BRANCH = "versioned-site"
 LATEST = "latest"
 # The release is committed on this branch beside the site branch, which then moves there at once.
@@ -254,6 +257,9 @@ def assemble_theme(tree, theme_dir):
     else:
         (theme_dir / RELEASE_MAIN_TEMPLATE).write_text('{% extends "base.html" %}\n')
     shutil.copytree(VERSIONING_THEME, theme_dir, dirs_exist_ok=True)
+    guard = theme_dir / STORAGE_GUARD.relative_to(REPOSITORY / "overrides")
+    guard.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(STORAGE_GUARD, guard)
 
 
 def write_versioned_config(release, tree, theme_dir):
