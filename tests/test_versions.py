@@ -182,8 +182,9 @@ def test_selector_lists_every_version_in_every_version(new_visit, bundle_root):
     assert_stayed_inside(visit)
 
 
-def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visit, bundle_root):
-    visit = new_visit(bundle_root)
+def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visit, bundle_root,
+                                                                       storage):
+    visit = new_visit(bundle_root, storage=storage)
     page = visit.open(f"{OLDEST.version}/{GUIDE}{SITUATION_QUERY}{STEP_2}")
     choose_version(page, NEWEST.title)
     page.wait_for_url(f"{bundle_root}{NEWEST.version}/{GUIDE}{SITUATION_QUERY}{STEP_2}")
@@ -191,8 +192,9 @@ def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visi
     assert_stayed_inside(visit)
 
 
-def test_older_version_shows_a_banner_linking_to_the_same_page_in_latest(new_visit, bundle_root):
-    visit = new_visit(bundle_root)
+def test_older_version_shows_a_banner_linking_to_the_same_page_in_latest(new_visit, bundle_root,
+                                                                        storage):
+    visit = new_visit(bundle_root, storage=storage)
     page = visit.open(f"{OLDEST.version}/{GUIDE}{SITUATION_QUERY}")
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(timeout=15_000)
@@ -333,12 +335,12 @@ def test_latest_deep_link_opens_the_new_version_after_the_next_release(next_rele
 
 
 def test_a_release_carries_every_language_and_the_selector_keeps_the_reader_in_theirs(
-        next_release, new_visit):
+        next_release, new_visit, storage):
     site = next_release["site"]
     for folder in ("99.0", LATEST):
         assert (site / folder / GUIDE).is_file() and (site / folder / "de" / GUIDE).is_file()
     root = site.as_uri() + "/"
-    visit = new_visit(root)
+    visit = new_visit(root, storage=storage)
     page = visit.open(f"99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}")
     links = version_links(page)
     links.first.wait_for(timeout=15_000)
