@@ -37,11 +37,10 @@ $(INSTALLED): requirements.txt pyproject.toml
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
-## site: strict build into site/ (ORG=profile.yml for another organization); a failed build leaves the previous site/ as it was
+## site: strict build into site/ (ORG=profile.yml for another organization); site/ is always a whole site:
+## the previous one until the new one is complete, then the new one in one atomic step (macros/site_swap.py)
 site: $(INSTALLED)
-	rm -rf $(SITE_DIR).build
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).build || { rm -rf $(SITE_DIR).build; exit 1; }
-	rm -rf $(SITE_DIR) && mv $(SITE_DIR).build $(SITE_DIR)
+	$(BIN)/python macros/site_swap.py $(SITE_DIR) $(BIN)/mkdocs build --strict
 
 ## test: strict build, Markdown lint, link check, unit and browser tests, Nu HTML checker
 test: site lint $(VNU_JAR)
@@ -55,7 +54,7 @@ $(VNU_JAR): tests/vnu/package.json tests/vnu/package-lock.json
 
 ## test-webkit: only the WebKit leg of the browser tests (WebKitGTK; see README)
 test-webkit: $(INSTALLED)
-	$(BIN)/python -m pytest tests/test_webkit*.py
+	$(BIN)/python -m pytest $(wildcard tests/test_webkit*.py)
 
 ## lint: Markdown style of every page (settings: .pymarkdown.yml)
 # Examples and includes are parts of pages, so they need not start with a heading (rule md041).
@@ -102,7 +101,7 @@ bundle: $(INSTALLED)
 	$(PUBLISH) bundle --dist dist
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).build .pytest_cache .cache
+	rm -rf $(SITE_DIR) $(dir $(SITE_DIR)).$(notdir $(SITE_DIR))-builds .pytest_cache .cache
 
 ## bench: build scaling, page weight, search speed and Lighthouse, side by side with bare Material
 ## (slow: about 10 minutes on 2 busy cores; not part of `make test`); writes bench/results.json

@@ -258,6 +258,24 @@ def webkit_without_javascript(xvfb_display):
     driver.quit()
 
 
+@pytest.fixture(params=["kept", "blocked"], ids=["storage kept", "storage blocked"])
+def storage(request):
+    """A test of "the URL carries the situation" runs twice: as usual, and with storage blocked
+    (`new_visit(root, storage=storage)`), so that an answer remembered in storage cannot put back
+    what a dropped query lost: the URL is the only carrier."""
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def webkit_without_storage(xvfb_display):
+    """WebKit with HTML5 local storage turned off (localStorage is null)."""
+    from readers import start_webkit
+
+    driver = start_webkit(xvfb_display, "--enable-html5-local-storage=false")
+    yield driver
+    driver.quit()
+
+
 class Visit:
     """A browser tab that records every request leaving the site and every console error."""
 
@@ -285,13 +303,24 @@ class Visit:
         return self.page
 
 
+# Storage blocked, as some private modes do and as Chromium does when the reader blocks site
+# data: reading localStorage or sessionStorage throws.
+BLOCK_STORAGE = """for (const name of ["localStorage", "sessionStorage"]) {
+  Object.defineProperty(window, name, {configurable: true, get() {
+    throw new DOMException("Access is denied for this document.", "SecurityError"); }});
+}"""
+
+
 @pytest.fixture
 def new_visit(browser):
-    """Factory: open a fresh browser context at a site root, with optional viewport/colours."""
+    """Factory: open a fresh browser context at a site root, with optional viewport/colours;
+    storage="blocked" blocks localStorage and sessionStorage (BLOCK_STORAGE)."""
     contexts = []
 
-    def open_visit(root, **context_options):
+    def open_visit(root, storage="kept", **context_options):
         context = browser.new_context(**context_options)
+        if storage == "blocked":
+            context.add_init_script(BLOCK_STORAGE)
         contexts.append(context)
         return Visit(context.new_page(), root)
 

@@ -111,8 +111,8 @@ def choose_language(page, name):
     page.wait_for_load_state("load")
 
 
-def test_switcher_keeps_the_page_the_situation_and_the_heading(new_visit, site_root):
-    visit = new_visit(site_root)
+def test_switcher_keeps_the_page_the_situation_and_the_heading(new_visit, site_root, storage):
+    visit = new_visit(site_root, storage=storage)
     page = visit.open(GUIDE + SITUATION + STEP_2)
     for name, expected in (("Deutsch", "de/" + GUIDE), ("English", GUIDE)):
         choose_language(page, name)

@@ -261,6 +261,22 @@ def test_the_vendored_iframe_worker_shim_still_writes_the_script_the_policy_hash
     assert "assets/javascripts/workers/search.js" in script and "importScripts" in script
 
 
+def test_the_storage_guard_is_materials_partial_with_only_its_marked_change():
+    """overrides/partials/javascripts/base.html is a copy: if Material changes its partial, the
+    copy must be made again (the guard below is the one change)."""
+    upstream = (MATERIAL / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
+    ours = (PROJECT / "overrides" / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
+    guard = ('["localStorage","sessionStorage"].forEach(n=>{try{window[n]}catch(e){try{'
+             'Object.defineProperty(window,n,{value:null})}catch(e){}}}),')
+    upstream_get = '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))'
+    guarded_get = ('__md_get=(e,_=localStorage,t=__md_scope)=>{try{return JSON.parse('
+                   '_.getItem(t.pathname+"."+e))}catch(e){return null}}')
+    script = upstream[upstream.index("<script>"):]
+    assert upstream_get in script, "Material's __md_get changed: copy its partial again"
+    expected = script.replace("<script>", "<script>" + guard, 1).replace(upstream_get, guarded_get)
+    assert ours[ours.index("<script>"):] == expected
+
+
 def test_every_dependence_in_the_manifest_has_its_test_here():
     rows = [line for line in MANIFEST.read_text(encoding="utf-8").splitlines()
             if line.startswith("| ") and not line.startswith(("| #", "| ---"))]

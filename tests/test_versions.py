@@ -39,7 +39,7 @@ FOLDERS = [release.version for release in RELEASES] + [LATEST]
 GUIDE = "migrate-iphone.html"
 SITUATION_QUERY = "?mfa=sms&transfer=icloud&from=iphone"
 STEP_2 = "#step-2-power-on-the-new-device"
-TOOLING = ["Makefile", "versions.yml", "versioning"]
+TOOLING = ["Makefile", "versions.yml", "versioning", "overrides/partials/javascripts/base.html"]
 def git(clone, *args, **options):
     return subprocess.run(["git", *args], cwd=clone, check=True, capture_output=True, text=True,
                           **options).stdout
@@ -182,8 +182,9 @@ def test_selector_lists_every_version_in_every_version(new_visit, bundle_root):
     assert_stayed_inside(visit)
 
 
-def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visit, bundle_root):
-    visit = new_visit(bundle_root)
+def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visit, bundle_root,
+                                                                       storage):
+    visit = new_visit(bundle_root, storage=storage)
     page = visit.open(f"{OLDEST.version}/{GUIDE}{SITUATION_QUERY}{STEP_2}")
     choose_version(page, NEWEST.title)
     page.wait_for_url(f"{bundle_root}{NEWEST.version}/{GUIDE}{SITUATION_QUERY}{STEP_2}")
@@ -191,8 +192,9 @@ def test_switching_version_keeps_the_page_the_situation_and_the_heading(new_visi
     assert_stayed_inside(visit)
 
 
-def test_older_version_shows_a_banner_linking_to_the_same_page_in_latest(new_visit, bundle_root):
-    visit = new_visit(bundle_root)
+def test_older_version_shows_a_banner_linking_to_the_same_page_in_latest(new_visit, bundle_root,
+                                                                        storage):
+    visit = new_visit(bundle_root, storage=storage)
     page = visit.open(f"{OLDEST.version}/{GUIDE}{SITUATION_QUERY}")
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(timeout=15_000)
@@ -333,12 +335,12 @@ def test_latest_deep_link_opens_the_new_version_after_the_next_release(next_rele
 
 
 def test_a_release_carries_every_language_and_the_selector_keeps_the_reader_in_theirs(
-        next_release, new_visit):
+        next_release, new_visit, storage):
     site = next_release["site"]
     for folder in ("99.0", LATEST):
         assert (site / folder / GUIDE).is_file() and (site / folder / "de" / GUIDE).is_file()
     root = site.as_uri() + "/"
-    visit = new_visit(root)
+    visit = new_visit(root, storage=storage)
     page = visit.open(f"99.0/de/{GUIDE}{SITUATION_QUERY}{STEP_2}")
     links = version_links(page)
     links.first.wait_for(timeout=15_000)
@@ -388,7 +390,7 @@ def test_failed_build_leaves_the_branch_and_dist_as_they_were(clone, bundle_zip)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "old-guide.md" in output and "index.md" in output
-    assert f"branch {DEFAULT_BRANCH} is back at" in output
+    assert f"branch {DEFAULT_BRANCH} is still at" in output
     assert git(clone, "rev-parse", DEFAULT_BRANCH) == branch_before
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
             for p in (clone / "dist").iterdir()} == dist_before

@@ -11,8 +11,10 @@ with the version list loaded as a script so that both work from file://. mike co
 to a local branch, never pushed; `latest` is a real copy of the newest version (no symlinks, so
 zip files and Windows keep it). The bundle is that branch as a zip, written with `git archive`.
 
-Deploying one version leaves every other version's folder untouched. Any failure puts the branch
-back where it was and leaves dist/ as it was.
+Deploying one version leaves every other version's folder untouched. A release is all or nothing:
+it is committed on a work branch and the site branch moves there in one step at the end, so a
+failure or a kill at any moment leaves the branch where it was (and dist/ as it was), and the
+branch's versions.json and versions.js always agree.
 """
 
 import argparse
@@ -25,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -48,8 +51,15 @@ ROOT_REDIRECT_TEMPLATE = Path(__file__).resolve().parent / "root-redirect.html"
 POLICY_HOOK = Path(__file__).resolve().parent / "security_policy_hook.py"
 # What releases made before the policy moved into macros/finished_html/ listed as their own hook.
 RELEASE_POLICY_HOOK = "security_policy.py"
+# Every version also gets today's guard of Material's storage access (a browser that blocks
+# storage must not lose search, the colour switch or the outdated banner), older ones included.
+STORAGE_GUARD = REPOSITORY / "overrides" / "partials" / "javascripts" / "base.html"
 DEFAULT_BRANCH = "versioned-site"
 LATEST = "latest"
+# The release is committed on this branch beside the site branch, which then moves there at once.
+WORK_BRANCH_SUFFIX = ".publishing"
+NO_COMMIT = "0" * 40  # `git update-ref`'s old value for "the branch must not exist yet"
+KILL_AT = "HELP_PUBLISH_KILL_AT"
 # The versioning layer renames a release's own overrides/main.html to this and extends it.
 RELEASE_MAIN_TEMPLATE = "release-main.html"
 VERSION_LIST_SCRIPT = "versions.js"
@@ -253,6 +263,9 @@ def assemble_theme(tree, theme_dir):
     # The one wrapper of XMLHttpRequest, which versions-offline.js's rule needs (today's, also for
     # releases made before it existed).
     shutil.copytree(REQUEST_RULES, theme_dir / "assets" / "requests", dirs_exist_ok=True)
+    guard = theme_dir / STORAGE_GUARD.relative_to(REPOSITORY / "overrides")
+    guard.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(STORAGE_GUARD, guard)
 
 
 def write_versioned_config(release, tree, theme_dir):
@@ -329,6 +342,7 @@ def deploy(release, is_newest, branch):
              "--message", f"Deploy {release.version} from {release.commit}",
              release.version, *aliases],
             cwd=REPOSITORY, env=env, check=True)
+    kill_point("deployed")
 
 
 # --- the site branch ----------------------------------------------------------------------
@@ -339,20 +353,40 @@ def branch_head(branch):
     return found.stdout.strip() or None
 
 
+def kill_point(name):
+    """For the tests only: die here, as a `kill -9` would, if HELP_PUBLISH_KILL_AT names this
+    point (tests/test_release_atomic.py stops a release after each of its git steps)."""
+    if os.environ.get(KILL_AT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 @contextlib.contextmanager
-def branch_restored_on_failure(branch):
-    """Any exception puts the branch back where it was (or removes it if it did not exist)."""
+def release_staged(branch):
+    """A work branch to commit the whole release on; the site branch moves to it at the end.
+
+    The work branch starts where the site branch is (or empty, the first time). mike and this
+    script commit there, step by step (each version, the root redirect, the version list), so
+    the site branch itself is only ever at a complete state: it moves once, with one
+    `git update-ref` that also checks it is still where the release started. A failure or a
+    kill at any point before that leaves it where it was; the work branch left by a kill is
+    removed by the next release.
+    """
     before = branch_head(branch)
+    work = f"{branch}{WORK_BRANCH_SUFFIX}"
+    git("update-ref", "-d", f"refs/heads/{work}")  # a leftover of a killed release, if any
+    if before:
+        git("update-ref", f"refs/heads/{work}", before)
     try:
-        yield
+        yield work
+        git("update-ref", "-m", "publish: release", f"refs/heads/{branch}",
+            branch_head(work), before or NO_COMMIT)
+        kill_point("moved")
     except BaseException:
-        if before:
-            git("update-ref", f"refs/heads/{branch}", before)
-        elif branch_head(branch):
-            git("update-ref", "-d", f"refs/heads/{branch}")
-        print(f"publish: failed; branch {branch} is back at {before or '(none)'}.",
+        print(f"publish: failed; branch {branch} is still at {before or '(none)'}.",
               file=sys.stderr, flush=True)
         raise
+    finally:
+        git("update-ref", "-d", f"refs/heads/{work}")
 
 
 def deployed_versions(branch):
@@ -440,8 +474,10 @@ def publish_root_files(branch):
                 mike_commands.set_default(LATEST, template=template, branch=branch)
         except git_utils.GitEmptyCommit:
             pass
+    kill_point("default-set")
     commit_files(branch, "Update the version list script",
                  {VERSION_LIST_SCRIPT: version_list_script(branch)})
+    kill_point("list-written")
 
 
 # --- the two commands ---------------------------------------------------------------------
@@ -449,23 +485,30 @@ def publish_root_files(branch):
 def deploy_one(version, branch):
     releases = load_releases()
     release = find_release(releases, version)
-    with branch_restored_on_failure(branch):
-        deploy(release, release is releases[-1], branch)
-        publish_root_files(branch)
+    newest = releases[-1]
+    if release is not newest and LATEST not in deployed_aliases(branch, newest.version):
+        raise PublishError(
+            f"version '{version}' cannot be deployed alone yet: branch {branch} does not hold "
+            f"the newest version, {newest.version}, which the site opens as '{LATEST}'. Hint: "
+            f"run `make bundle` to build every version, or `make deploy VERSION={newest.version}` "
+            "first.")
+    with release_staged(branch) as work:
+        deploy(release, release is newest, work)
+        publish_root_files(work)
 
 
 def bundle(branch, dist):
     """Bring the branch in line with versions.yml, then zip it into dist/."""
     releases = load_releases()
-    with branch_restored_on_failure(branch):
-        deployed = deployed_versions(branch)
+    with release_staged(branch) as work:
+        deployed = deployed_versions(work)
         for release in releases:
             newest = release is releases[-1]
-            holds_latest = newest and LATEST in deployed_aliases(branch, release.version)
+            holds_latest = newest and LATEST in deployed_aliases(work, release.version)
             if deployed.get(release.version) != release.commit or (newest and not holds_latest):
-                deploy(release, newest, branch)
-        remove_unlisted_versions(branch, releases)
-        publish_root_files(branch)
+                deploy(release, newest, work)
+        remove_unlisted_versions(work, releases)
+        publish_root_files(work)
     return write_zip(branch, dist)
 
 

@@ -25,6 +25,7 @@
   var undo = null;
   var situation = "";
   var firstRender = true;
+  var toldNotKept = false;
   var say = window.situationSay;
 
   /* The page's path inside the site, so every version of the site shares the guide's ticks,
@@ -32,23 +33,36 @@
      site's root, and for a language other than the source its folder in it). */
   var languageRoot = document.currentScript.getAttribute("data-language-root");
   function guidePath() {
-    var rootPath = new URL(languageRoot + "/", location.href).pathname;
-    return decodeURIComponent(location.pathname.slice(rootPath.length));
+    var path = location.pathname.slice(new URL(languageRoot + "/", location.href).pathname.length);
+    try {
+      return decodeURIComponent(path);
+    } catch (error) {
+      return path;  /* not valid percent-encoding: the key is the path as it is */
+    }
   }
 
+  /* The ticked ids: a list of strings. Storage that is blocked, unreadable or of another shape
+     reads as no ticks, and the next save() writes it back as a list. */
   function load() {
     done = {};
+    var ids = null;
     try {
-      (JSON.parse(localStorage.getItem(KEY)) || []).forEach(function (id) { done[id] = true; });
-    } catch (error) { /* storage blocked or unreadable: start with no ticks */ }
+      ids = JSON.parse(localStorage.getItem(KEY));
+    } catch (error) { /* blocked or not JSON */ }
+    if (!Array.isArray(ids)) return;
+    ids.forEach(function (id) { if (typeof id === "string") done[id] = true; });
   }
 
+  /* Whether the ticks are kept; if storage is blocked they last for this page only. */
   function save() {
     try {
       var ids = Object.keys(done);
       if (ids.length) localStorage.setItem(KEY, JSON.stringify(ids));
       else localStorage.removeItem(KEY);
-    } catch (error) { /* storage blocked: the ticks last for this page only */ }
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   /* The action's own words, first sentence: its checkbox's accessible name. */
@@ -115,8 +129,10 @@
     if (ticked) done[id] = true;
     else delete done[id];
     undo = null;
-    if (message) tell("");
-    save();
+    var kept = save();
+    /* Said once, at the first tick the browser won't let us keep. */
+    if (message) tell(kept || toldNotKept ? "" : say("ticks_not_kept"));
+    toldNotKept = toldNotKept || !kept;
     showTicks();
     update();
   }

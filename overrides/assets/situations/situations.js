@@ -79,18 +79,25 @@
     }).join(".");
   }
 
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* The remembered answers as {all, choice: {key: value}}. Storage that is blocked, unreadable or
+     of another shape (damaged, or written by something else) reads as nothing remembered, and
+     the next store() writes it back in this shape. */
   function readStored() {
+    var stored = null;
     try {
-      return JSON.parse(localStorage.getItem(STORAGE_KEY)) || {};
-    } catch (error) {
-      return {};
-    }
+      stored = JSON.parse(localStorage.getItem(STORAGE_KEY));
+    } catch (error) { /* blocked or not JSON */ }
+    if (!isPlainObject(stored)) return { all: false, choice: {} };
+    return { all: stored.all === true, choice: isPlainObject(stored.choice) ? stored.choice : {} };
   }
 
   /* Merge this guide's answers into the site-wide ones; other guides' dimensions are kept. */
   function store() {
-    var stored = readStored();
-    var answers = typeof stored.choice === "object" && stored.choice ? stored.choice : {};
+    var answers = readStored().choice;
     var effective = asked(state.choice);
     dimensions.forEach(function (d) {
       if (state.answered[d.key] && d.key in effective) answers[d.key] = state.choice[d.key];
@@ -151,7 +158,7 @@
     var choice = {};
     var answered = {};
     dimensions.forEach(function (d) {
-      var storedValue = stored.choice && stored.choice[d.key];
+      var storedValue = stored.choice[d.key];
       if (fromQuery[d.key] && defaults.indexOf(d.key) < 0) {
         choice[d.key] = fromQuery[d.key];
         answered[d.key] = true;
@@ -252,9 +259,19 @@
     });
   }
 
+  /* The element id a #hash names; "" for a hash that is not valid percent-encoding (#100%),
+     which names nothing here. */
+  function idOf(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch (error) {
+      return "";
+    }
+  }
+
   function updateTableOfContents() {
     document.querySelectorAll(".md-nav a.md-nav__link[href^='#']").forEach(function (link) {
-      var id = decodeURIComponent(link.hash.slice(1));
+      var id = idOf(link.hash);
       var target = id && document.getElementById(id);
       var hidden = target && target.closest(".situation[hidden]");
       link.parentElement.hidden = Boolean(hidden);
@@ -386,7 +403,7 @@
   }
 
   function revealTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = idOf(location.hash);
     var target = id && document.getElementById(id);
     if (!target) return;
     var hidden = target.closest(".situation[hidden]");
@@ -398,13 +415,8 @@
     target.scrollIntoView();
   }
 
-  function start() {
-    sections = document.querySelectorAll(".situation");
-    picker = document.querySelector(".situation-picker");
-    render();
-    rendered();
-    root.classList.add("situations-ready");
-    revealTarget();
+  /* Listeners first: whatever the address holds, the picker answers. */
+  function listen() {
     window.addEventListener("hashchange", revealTarget);
     document.addEventListener("beforematch", function (event) {
       var section = event.target.closest(".situation");
@@ -421,6 +433,16 @@
       note = "";
       commit();
     });
+  }
+
+  function start() {
+    sections = document.querySelectorAll(".situation");
+    picker = document.querySelector(".situation-picker");
+    listen();
+    render();
+    rendered();
+    root.classList.add("situations-ready");
+    revealTarget();
   }
 
   state = initialState();
