@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 # Imported as a top-level package: MkDocs puts this hook's folder on sys.path while loading it,
 # and the project itself is installed (requirements.txt, -e .).
 from macros import languages, messages
-from macros.translations import source_hash, structure
+from macros.translations import hreflang, source_hash, structure
 
 
 class NoHomePageIsFine(logging.Filter):
@@ -125,6 +125,9 @@ def on_env(env, config, files):
     env.globals["site_language"] = lambda: languages.build_language(config)
     env.globals["page_language"] = lambda page: languages.content_language(page, config)
     env.globals["language_root"] = languages.language_root(languages.build_language(config))
+    # overrides/main.html: Material's <head> with absolute hreflang links and an x-default.
+    env.filters["absolute_alternates"] = lambda head, page: hreflang.absolute_alternates(
+        head, page.url if page else "", config.site_url)
     return env
 
 
