@@ -81,3 +81,11 @@ def translation_uri(src_uri, language):
 def language_root(language):
     """The folder of a language's site, relative to the site root ('' for the source)."""
     return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
+def inside_another_build(config):
+    """Whether this is a language mkdocs-static-i18n builds inside the source language's build
+    (read from its `building` flag, set while it builds the other languages: its internals).
+    After the source language's on_post_build at priority -100, every language is built."""
+    plugin = i18n_plugin(config)
+    return bool(plugin is not None and getattr(plugin, "building", False))

@@ -1,0 +1,102 @@
+"""MkDocs hook: reading offline after the first visit, and 'Add to Home Screen' (issue 24).
+
+After the whole build (every language: mkdocs-static-i18n builds the others inside the source
+language's build), once every page has its final HTML (after the Content-Security-Policy hook),
+it writes per language folder a web app manifest and a service worker (`sw.js`) whose file list
+carries each file's hash, and the home-screen icons once. Templates get `offline_reading`
+(false in `make serve`: a worker would keep serving the preview's old pages) and `home_screen`
+(the name and colour for the iPhone's metas).
+
+Pages in the readers' navigation register the worker (offline.js); the others (not_in_nav: the
+writing guide, the IT page) don't, and aren't kept (macros/offline/precache.py says why).
+"""
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from macros import languages, messages
+from macros.offline import home_screen, precache
+from macros.organization.macros import load_profile
+from macros.situations import Registry
+
+log = logging.getLogger("mkdocs.hooks.offline")
+# Material's default logo (the header's icon when a profile has no logo), in its theme folder.
+MATERIAL_ICON = ".icons/material/library.svg"
+
+# One build (with every language's build inside it): `make serve` writes no worker; the pages
+# each language's readers navigate.
+serving = False
+reader_pages = {}
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+@event_priority(-130)  # after mkdocs-static-i18n has chosen the language's files
+def on_files(files, config):
+    reader_pages[languages.build_language(config)] = [
+        file.dest_uri for file in files.documentation_pages() if file.inclusion.is_in_nav()]
+    return files
+
+
+def palette_css(config):
+    """Material's palette stylesheet, from the theme's own folders."""
+    for folder in config.theme.dirs:
+        for found in sorted(Path(folder).glob("assets/stylesheets/palette.*.min.css")):
+            return found.read_text(encoding="utf-8")
+    return ""
+
+
+def theme_colour(config):
+    palette = config.theme.get("palette") or [{}]
+    name = (palette[0] if isinstance(palette, list) else palette).get("primary", "indigo")
+    return home_screen.primary_colour(palette_css(config), name)
+
+
+def on_env(env, config, files):
+    profile = load_profile(config, Registry.load())
+    env.globals["offline_reading"] = not serving
+    env.globals["home_screen"] = {"short_name": profile.name, "theme_colour": theme_colour(config),
+                                  "icon": home_screen.icon_path(home_screen.APPLE_TOUCH_SIZE),
+                                  "manifest": home_screen.MANIFEST_NAME}
+    return env
+
+
+@event_priority(-120)  # after every other hook, the policy's (-110) included
+def on_post_build(config):
+    if serving or languages.inside_another_build(config):
+        return  # each other language's build runs inside the source's: write all at its end
+    site = Path(config.site_dir)
+    profile = load_profile(config, Registry.load())
+    colour = theme_colour(config)
+    fallback = next((Path(folder) / MATERIAL_ICON for folder in config.theme.dirs
+                     if (Path(folder) / MATERIAL_ICON).is_file()), None)
+    svg = home_screen.icon_svg(home_screen.logo_data_url(
+        profile.logo, fallback.read_text(encoding="utf-8") if fallback else ""), colour)
+    sizes = (home_screen.APPLE_TOUCH_SIZE, *home_screen.MANIFEST_SIZES)
+    for size in sizes:
+        icon = site / home_screen.icon_path(size)
+        icon.parent.mkdir(parents=True, exist_ok=True)
+        icon.write_bytes(home_screen.icon_png(svg, size))
+    for language, pages in reader_pages.items():
+        folder = languages.language_root(language)
+        if not (site / folder).is_dir():
+            continue
+        name = messages.say("home_screen_name", language, organization=profile.name,
+                            site=config.site_name)
+        icons = [(size, precache.relative_url(home_screen.icon_path(size), folder))
+                 for size in home_screen.MANIFEST_SIZES]
+        (site / folder / home_screen.MANIFEST_NAME).write_text(
+            home_screen.manifest(name, profile.name, language, colour, icons), encoding="utf-8")
+        files = precache.precached_files(
+            site, [page for page in pages if (site / page).is_file()],
+            precache.stemmer_files(language, languages.SOURCE_LANGUAGE))
+        source, build = precache.worker_source(files, folder)
+        (site / folder / precache.WORKER_NAME).write_text(source, encoding="utf-8")
+        log.info(f"Offline reading: {folder}{precache.WORKER_NAME} keeps {len(files)} files, "
+                 f"{precache.stored_bytes(files) / 1024:.0f} KB (budget "
+                 f"{precache.BUDGET_BYTES / 1024:.0f} KB), build {build}")
