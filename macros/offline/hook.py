@@ -2,12 +2,12 @@
 
 After the whole build (every language: mkdocs-static-i18n builds the others inside the source
 language's build), once every page has its final HTML (after the Content-Security-Policy hook),
-it writes per language folder a web app manifest and a service worker (`sw.js`) whose file list
-carries each file's hash, and the home-screen icons once. Templates get `offline_reading`
+it writes per language folder a web app manifest, and once the home-screen icons and the
+service worker (`sw.js`, at the root) whose file list per language carries each file's hash. Templates get `offline_reading`
 (false in `make serve`: a worker would keep serving the preview's old pages) and `home_screen`
 (the name and colour for the iPhone's metas).
 
-Pages in the readers' navigation register the worker (offline.js); the others (not_in_nav: the
+Pages in the readers' navigation of every language register the worker (offline.js); the others (not_in_nav: the
 writing guide, the IT page) don't, and aren't kept (macros/offline/precache.py says why).
 """
 
@@ -82,6 +82,7 @@ def on_post_build(config):
         icon = site / home_screen.icon_path(size)
         icon.parent.mkdir(parents=True, exist_ok=True)
         icon.write_bytes(home_screen.icon_png(svg, size))
+    files_by_language = {}
     for language, pages in reader_pages.items():
         folder = languages.language_root(language)
         if not (site / folder).is_dir():
@@ -92,11 +93,12 @@ def on_post_build(config):
                  for size in home_screen.MANIFEST_SIZES]
         (site / folder / home_screen.MANIFEST_NAME).write_text(
             home_screen.manifest(name, profile.name, language, colour, icons), encoding="utf-8")
-        files = precache.precached_files(
+        files_by_language[language] = precache.precached_files(
             site, [page for page in pages if (site / page).is_file()],
             precache.stemmer_files(language, languages.SOURCE_LANGUAGE))
-        source, build = precache.worker_source(files, folder)
-        (site / folder / precache.WORKER_NAME).write_text(source, encoding="utf-8")
-        log.info(f"Offline reading: {folder}{precache.WORKER_NAME} keeps {len(files)} files, "
-                 f"{precache.stored_bytes(files) / 1024:.0f} KB (budget "
+    source, build = precache.worker_source(files_by_language)
+    (site / precache.WORKER_NAME).write_text(source, encoding="utf-8")
+    for language, files in files_by_language.items():
+        log.info(f"Offline reading: {precache.WORKER_NAME} keeps {len(files)} files for "
+                 f"'{language}', {precache.stored_bytes(files) / 1024:.0f} KB (budget "
                  f"{precache.BUDGET_BYTES / 1024:.0f} KB), build {build}")

@@ -9,10 +9,10 @@ which the worker gives fetch() as Subresource Integrity: a file the server sends
 one this release built (a stale proxy, a half-finished upload of the next release) fails the
 install, and the reader keeps the complete older version instead of a mix.
 
-What is kept, per language (each language's folder has its own worker and scope, `de/sw.js`):
-the pages of the readers' navigation (home page and guides), every file they load (styles,
+What is kept, per language (one worker at the site's root keeps each language a reader opens,
+in a cache of its own): the pages of the readers' navigation (home page and guides), every file they load (styles,
 scripts, icons, manifest), Material's search worker and this language's search index (and
-stemmer). Not kept: the other language (its own worker keeps it when a reader opens it), the
+stemmer). Not kept: a language the reader never opened (it is kept once they do), the
 pages MkDocs keeps out of the navigation (`not_in_nav`: the writing guide, for writers at their
 desk; the IT page, for IT staff setting up Company Portal), 404.html, the search index for
 file:// (search_index.js), source maps, the situation QR codes (they only help while the
@@ -115,18 +115,17 @@ def integrity(data):
     return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
-def worker_source(files, worker_folder):
-    """The worker for the language whose folder (relative to the site root) is `worker_folder`:
-    the template with its file list (URLs relative to the worker) and a build id that changes
-    whenever any listed file does (so browsers see a new worker exactly then)."""
-    entries = []
-    for path, data in sorted(files.items()):
-        url = relative_url(path, worker_folder)
-        entries.append([url, integrity(data) if data is not None else None])
-    build = hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
+def worker_source(files_by_language):
+    """The worker at the site's root: the template with each language's file list (URLs
+    relative to the root) and a build id that changes whenever any listed file does (so
+    browsers see a new worker exactly then)."""
+    lists = {language: [[path, integrity(data) if data is not None else None]
+                        for path, data in sorted(files.items())]
+             for language, files in files_by_language.items()}
+    build = hashlib.sha256(json.dumps(lists, sort_keys=True).encode()).hexdigest()[:16]
     template = WORKER_TEMPLATE.read_text(encoding="utf-8")
     return (template.replace('"__BUILD__"', json.dumps(build))
-            .replace("[/* __FILES__ */]", json.dumps(entries, indent=0))), build
+            .replace("{/* __FILES__ */}", json.dumps(lists, indent=0))), build
 
 
 def relative_url(path, folder):

@@ -1,6 +1,6 @@
-/* Reading offline after the first visit (issue 24): registers this language's service worker
- * (sw.js in the language's folder, macros/offline/) on pages the readers navigate, and tells the
- * reader when a newer version of the site has arrived.
+/* Reading offline after the first visit (issue 24): registers the site's service worker (sw.js
+ * at its root, macros/offline/; it keeps each language a reader opens) on pages the readers
+ * navigate, and tells the reader when a newer version of the site has arrived.
  *
  * Only on a hosted site: browsers run service workers on https:// and on localhost, never from
  * file://, where this does nothing. A newer version is installed in the background; the page
@@ -43,14 +43,16 @@
     if (registration.waiting && navigator.serviceWorker.controller) {
       showNotice(registration.waiting);
     }
-    registration.addEventListener("updatefound", function () {
-      var installing = registration.installing;
+    function follow(installing) {
+      if (!installing) return;
       installing.addEventListener("statechange", function () {
         if (installing.state === "installed" && navigator.serviceWorker.controller) {
           showNotice(installing);
         }
       });
-    });
+    }
+    follow(registration.installing);
+    registration.addEventListener("updatefound", function () { follow(registration.installing); });
     /* A reader who keeps the page open hears of a new release when they come back to it. */
     function check() { registration.update().catch(function () { /* offline */ }); }
     document.addEventListener("visibilitychange", function () {
