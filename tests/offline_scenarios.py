@@ -14,6 +14,9 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
+
+from conftest import PROJECT, build_site, shared_folder
 from scenarios import READ_PATH, SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
 
 GUIDE = "migrate-iphone.html"
@@ -63,6 +66,38 @@ class Host:
             self.server.shutdown()
             self.server.server_close()
             self.server = None
+
+
+# --- Fixtures (both engines' test modules import them) ------------------------------------
+
+def build_next_release(folder):
+    """The site with one sentence added to the home page: the next release (English only)."""
+    docs = folder / "docs"
+    shutil.copytree(PROJECT / "docs", docs)
+    home = docs / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + f"\n{NEXT_RELEASE_SENTENCE}\n",
+                    encoding="utf-8")
+    result = build_site(folder / "site", docs_dir=docs, env={"HELP_ONLY_LANGUAGE": "en"})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def next_release_dir(request):
+    return shared_folder(request, "site-next-release", build_next_release) / "site"
+
+
+@pytest.fixture
+def host(tmp_path, site_dir, next_release_dir):
+    """The site served from tmp_path: at the root, in mike's version folders 3.0/ and latest/,
+    and the next release beside them (not yet published)."""
+    served = tmp_path / "served"
+    shutil.copytree(site_dir, served)
+    for folder in ("3.0", "latest"):
+        shutil.copytree(site_dir, served / folder)
+    shutil.copytree(next_release_dir, served / "next-release")
+    host = Host(served)
+    yield host
+    host.stop()
 
 
 def publish(source, target):

@@ -4,7 +4,6 @@ metas with the organization's name and icon, and a policy that allows the worker
 WebKit runs the same scenarios: test_webkit_offline.py."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,38 +12,9 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 import offline_scenarios as offline
-from conftest import PROJECT, build_site, shared_folder
+from conftest import PROJECT
+from offline_scenarios import host, next_release_dir  # noqa: F401 (fixtures)
 from readers import ChromiumReader
-
-
-def build_next_release(folder):
-    """The site with one sentence added to the home page: the next release (English only)."""
-    docs = folder / "docs"
-    shutil.copytree(PROJECT / "docs", docs)
-    home = docs / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + f"\n{offline.NEXT_RELEASE_SENTENCE}\n",
-                    encoding="utf-8")
-    result = build_site(folder / "site", docs_dir=docs, env={"HELP_ONLY_LANGUAGE": "en"})
-    assert result.returncode == 0, result.stderr
-
-
-@pytest.fixture(scope="session")
-def next_release_dir(request):
-    return shared_folder(request, "site-next-release", build_next_release) / "site"
-
-
-@pytest.fixture
-def host(tmp_path, site_dir, next_release_dir):
-    """The site served from tmp_path: at the root, in mike's version folders 3.0/ and latest/,
-    and the next release beside them (not yet published)."""
-    served = tmp_path / "served"
-    shutil.copytree(site_dir, served)
-    for folder in ("3.0", "latest"):
-        shutil.copytree(site_dir, served / folder)
-    shutil.copytree(next_release_dir, served / "next-release")
-    host = offline.Host(served)
-    yield host
-    host.stop()
 
 
 @pytest.fixture
