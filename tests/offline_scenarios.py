@@ -1,49 +1,66 @@
 """Reading offline after the first visit (issue 24), as a person loses the network: the site is
 served over HTTP from loopback, the reader opens it, then the server stops and the reader
-reloads, navigates, searches, ticks and switches situation. Written once, run in Chromium
-(test_offline.py) and WebKit (test_webkit_offline.py) through readers.py.
+reloads, navigates, searches, ticks and switches situation. Written once, as one reader's
+journey through two versions of a versioned site (one server, one browser profile), and run in
+Chromium (test_offline.py) and WebKit (test_webkit_offline.py) through readers.py.
 
-What the reader sees offline is compared with what the same pages showed online, and the new
-release is told apart by a sentence only it has, so nothing here is taken from the worker's code.
+What the reader sees offline is compared with what the same pages showed online. The next
+release is another build of the generator that the test session makes anyway: Fabrikam's site
+(conftest.fabrikam_site_dir), told apart from this release (Contoso's) by the organization name
+on its guides. Nothing here is taken from the worker's code.
 """
 
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import PROJECT, build_site, shared_folder
+from conftest import PROJECT
 from scenarios import READ_PATH, SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
 
 GUIDE = "migrate-iphone.html"
+OTHER_GUIDE = "authenticator-backup.html"
 SITUATION = "mfa=sms&transfer=icloud&from=iphone"
-# The sentence only the next release's home page has (test_offline.build_next_release).
-NEXT_RELEASE_SENTENCE = "This is the next release of the help."
 NEWER_VERSION = "A newer version of this help is available."
+
+
+def organization(profile):
+    return yaml.safe_load((PROJECT / "profiles" / profile).read_text(encoding="utf-8"))["name"]
+
+
+THIS_RELEASE = organization("contoso.yml")
+NEXT_RELEASE = organization("fabrikam.yml")
 
 WORKER_READY = "() => navigator.serviceWorker.controller !== null"
 NOTICE = "() => (document.querySelector('.offline-update') || {}).textContent || ''"
 PAGE_TEXT = "() => document.querySelector('article').textContent"
-STEP_HEADINGS = """() => [...document.querySelectorAll('article h2.step')]
-  .filter((h) => h.checkVisibility()).map((h) => h.textContent.trim())"""
 GERMAN_SEARCH_READY = """() => [...document.querySelectorAll('.md-search-result__meta')]
   .some((meta) => meta.textContent.includes('Suchbegriff eingeben'))"""
 TICKED = "() => [...document.querySelectorAll('article .progress__box:checked')].length"
+# Whether the page can still get a file of the site (through its worker, as a link would).
+CAN_GET = "(url) => fetch(url).then((response) => response.ok, () => false)"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        # A file answers "not modified" only if it is the same file, as nginx's default
+        # (`if_modified_since exact`) has it; http.server also says so for any file older than
+        # the browser's copy, and the next release here was built before this one.
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
 
 class Host:
     """A static web server on loopback that can be stopped and started again on its port, as a
-    phone loses and finds the network. It serves `folder/current`, a link the test can point at
-    another build (a new release arriving on the server)."""
+    phone loses and finds the network. It serves `folder`, whose version folders are links the
+    test can point at another build (a new release arriving on the server)."""
 
     def __init__(self, folder):
         self.folder = Path(folder)
@@ -68,47 +85,27 @@ class Host:
             self.server = None
 
 
-# --- Fixtures (both engines' test modules import them) ------------------------------------
-
-def build_next_release(folder):
-    """The site with one sentence added to the home page: the next release (English only)."""
-    docs = folder / "docs"
-    shutil.copytree(PROJECT / "docs", docs)
-    home = docs / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + f"\n{NEXT_RELEASE_SENTENCE}\n",
-                    encoding="utf-8")
-    result = build_site(folder / "site", docs_dir=docs, env={"HELP_ONLY_LANGUAGE": "en"})
-    assert result.returncode == 0, result.stderr
-
-
-@pytest.fixture(scope="session")
-def next_release_dir(request):
-    return shared_folder(request, "site-next-release", build_next_release) / "site"
+def publish(site, version_folder):
+    """Make `version_folder` (a link in the served tree) serve `site`, in one rename, the way a
+    release is swapped in on a server: never half old, half new."""
+    version_folder = Path(version_folder)
+    staging = version_folder.with_name(version_folder.name + ".new")
+    staging.symlink_to(site, target_is_directory=True)
+    os.replace(staging, version_folder)
 
 
 @pytest.fixture
-def host(tmp_path, site_dir, next_release_dir):
-    """The site served from tmp_path: at the root, in mike's version folders 3.0/ and latest/,
-    and the next release beside them (not yet published)."""
+def host(tmp_path, site_dir, fabrikam_site_dir):
+    """This release served as mike's version folders 3.0/ and latest/ (nothing copied: links to
+    the session's build). Each test gets its own port, so its browser finds no worker yet."""
     served = tmp_path / "served"
-    shutil.copytree(site_dir, served)
-    for folder in ("3.0", "latest"):
-        shutil.copytree(site_dir, served / folder)
-    shutil.copytree(next_release_dir, served / "next-release")
+    served.mkdir()
+    for version in ("3.0", "latest"):
+        publish(site_dir, served / version)
     host = Host(served)
+    host.next_release = fabrikam_site_dir
     yield host
     host.stop()
-
-
-def publish(source, target):
-    """Put a built site at `target` (a folder of the served tree) the way an upload replaces it:
-    the old files are gone, the new ones in place."""
-    target = Path(target)
-    staging = target.with_name(target.name + ".new")
-    shutil.copytree(source, staging)
-    if target.exists():
-        shutil.rmtree(target)
-    os.replace(staging, target)
 
 
 def first_visit(reader, page):
@@ -117,82 +114,61 @@ def first_visit(reader, page):
     reader.wait(WORKER_READY, timeout=60)
 
 
-def reads_searches_ticks_and_switches_offline(reader, host):
-    """After one visit to the guide, with the server gone: reload, tick, switch situation,
-    navigate to the home page and the other guide, search."""
-    first_visit(reader, f"{GUIDE}?{SITUATION}")
+def versions_new_release_and_reading_offline(reader, host):
+    """A German reader of 3.0/ and an English reader of latest/ (one person, one browser).
+
+    A new release replaces latest/ while a page of it is open: the reader, going on to another
+    page, still sees the version they opened, with the notice; "Reload" shows the new one. Then
+    the network goes: in latest/ the reader reloads, ticks, switches situation, goes home and
+    to the other guide, and searches; in 3.0/ the German pages and German search are still
+    there, the old release, and nothing a German reader didn't open (the English pages, the
+    writing guide). Each version keeps its own cache; the replaced one is gone."""
+    first_visit(reader, f"3.0/de/{GUIDE}?{SITUATION}")
+    german_title = reader.run(TEXT_OF, "article h1")
+    first_visit(reader, f"latest/{GUIDE}?{SITUATION}")
+
+    publish(host.next_release, host.folder / "latest")
+    reader.open(f"latest/{OTHER_GUIDE}")
+    reader.wait(f"() => ({NOTICE})().includes({NEWER_VERSION!r})", timeout=60)
+    assert THIS_RELEASE in reader.run(PAGE_TEXT) and NEXT_RELEASE not in reader.run(PAGE_TEXT), (
+        "the open version showed a page of the new release before the reader reloaded")
+    reader.click(".offline-update button")
+    reader.wait(f"() => ({PAGE_TEXT})().includes({NEXT_RELEASE!r})", timeout=60)
+    assert reader.run(NOTICE) == "", "the notice stays after the reload"
+
+    reader.open(f"latest/{GUIDE}?{SITUATION}")
     online = {"sms": reader.run(READ_PATH)["steps"]}
     choose(reader, "mfa", "app")
     online["app"] = reader.run(READ_PATH)["steps"]
     choose(reader, "mfa", "sms")
-    home_text = None
     host.stop()
 
     reader.reload()
     assert reader.run(READ_PATH)["steps"] == online["sms"], "offline, the guide as it was online"
+    assert NEXT_RELEASE in reader.run(PAGE_TEXT), "offline, latest/ is the new release"
     reader.click("article .progress__box")
     reader.reload()
     assert reader.run(TICKED) == 1, "a tick made offline is kept"
     choose(reader, "mfa", "app")
     assert reader.run(READ_PATH)["steps"] == online["app"], "switching situation offline"
-
     reader.click("a.md-header__button.md-logo")  # the header's logo leads home
-    reader.wait("() => location.pathname.endsWith('/index.html')")
-    home_text = reader.run(PAGE_TEXT)
-    assert "Migrate to a new iPhone for work" in home_text, "the home page offline"
-    reader.open("authenticator-backup.html")
+    reader.wait("() => location.pathname.endsWith('/latest/index.html')")
+    assert "Migrate to a new iPhone for work" in reader.run(PAGE_TEXT), "the home page offline"
+    reader.open(f"latest/{OTHER_GUIDE}")
     assert reader.run(TEXT_OF, "article h1"), "the other guide offline"
     search(reader, "Company Portal")
-    reader.wait(SEARCH_HIT, GUIDE, timeout=30)
+    reader.wait(SEARCH_HIT, f"latest/{GUIDE}", timeout=30)
 
-
-def other_language_and_writing_guide_stay_online_only(reader, host):
-    """A German reader's visit keeps the German pages and search, not the English ones nor the
-    writing guide (macros/offline/precache.py says why)."""
-    first_visit(reader, f"de/{GUIDE}?{SITUATION}")
-    title = reader.run(TEXT_OF, "article h1")
-    host.stop()
-    reader.reload()
-    assert reader.run(TEXT_OF, "article h1") == title
-    reader.open("de/index.html")
+    reader.open(f"3.0/de/{GUIDE}?{SITUATION}")
+    assert reader.run(TEXT_OF, "article h1") == german_title, "3.0/ offline, in German"
+    assert THIS_RELEASE in reader.run(PAGE_TEXT), "3.0/ is still the old release"
+    reader.open("3.0/de/index.html")
     reader.click(SEARCH_FIELD)  # German search, once it says it is ready (Material's words)
-
     reader.wait(GERMAN_SEARCH_READY, timeout=30)
     reader.type(SEARCH_FIELD, "Unternehmensportal")
-    reader.wait(SEARCH_HIT, f"de/{GUIDE}", timeout=30)
+    reader.wait(SEARCH_HIT, f"3.0/de/{GUIDE}", timeout=30)
     for page in (GUIDE, "writing/index.html"):
-        try:
-            reader.open(page)
-        except Exception:  # Chromium's goto raises on a page that cannot load; WebKit doesn't
-            pass
-        assert not reader.run("() => Boolean(document.querySelector('article h1'))"), (
-            f"{page} was kept for a German reader")
-
-
-def new_release_and_versions(reader, host):
-    """Two versions side by side (mike's folders: 3.0/ and latest/, both this release). A new
-    release replaces latest/ while its guide is open: the reader, going on to another page,
-    still sees the version they opened, with the notice; "Reload" shows the new one. Offline
-    then, latest/ is the new release and 3.0/ still the old one: each version kept its own."""
-    first_visit(reader, f"3.0/{GUIDE}?{SITUATION}")
-    first_visit(reader, f"latest/{GUIDE}?{SITUATION}")
-    publish(host.folder / "next-release", host.folder / "latest")
-
-    reader.open("latest/index.html")
-    reader.wait(f"() => ({NOTICE})().includes({NEWER_VERSION!r})", timeout=60)
-    assert NEXT_RELEASE_SENTENCE not in reader.run(PAGE_TEXT), (
-        "the open version showed a page of the new release before the reader reloaded")
-    reader.click(".offline-update button")
-    reader.wait(f"() => document.querySelector('article').textContent"
-                f".includes({NEXT_RELEASE_SENTENCE!r})", timeout=60)
-    assert reader.run(NOTICE) == "", "the notice stays after the reload"
-
-    host.stop()
-    reader.reload()
-    assert NEXT_RELEASE_SENTENCE in reader.run(PAGE_TEXT), "offline, latest/ is the new release"
-    reader.open("3.0/index.html")
-    assert "Migrate to a new iPhone for work" in reader.run(PAGE_TEXT), "3.0/ offline"
-    assert NEXT_RELEASE_SENTENCE not in reader.run(PAGE_TEXT), "3.0/ is still the old release"
+        assert not reader.run(CAN_GET, f"../{page}"), f"{page} was kept for a German reader"
     names = reader.run("() => caches.keys()")
     assert len(names) == 2 and len({name.rsplit(" ", 1)[0] for name in names}) == 2, (
         f"one cache per version, the replaced one removed: {names}")

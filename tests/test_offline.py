@@ -1,7 +1,7 @@
-"""Reading offline after the first visit, in Chromium (issue 24): the scenarios of
+"""Reading offline after the first visit, in Chromium (issue 24): the journey of
 offline_scenarios.py, plus what stays as it was: nothing from file://, a manifest and home-screen
 metas with the organization's name and icon, and a policy that allows the worker.
-WebKit runs the same scenarios: test_webkit_offline.py."""
+WebKit runs the same journey: test_webkit_offline.py."""
 
 import json
 from pathlib import Path
@@ -13,7 +13,7 @@ from PIL import Image
 
 import offline_scenarios as offline
 from conftest import PROJECT
-from offline_scenarios import host, next_release_dir  # noqa: F401 (fixtures)
+from offline_scenarios import host  # noqa: F401 (a fixture)
 from readers import ChromiumReader
 
 
@@ -24,16 +24,8 @@ def reader(browser, host):
     context.close()
 
 
-def test_reads_searches_ticks_and_switches_offline(reader, host):
-    offline.reads_searches_ticks_and_switches_offline(reader, host)
-
-
-def test_other_language_and_writing_guide_stay_online_only(reader, host):
-    offline.other_language_and_writing_guide_stay_online_only(reader, host)
-
-
-def test_new_release_while_a_page_is_open_and_each_version_keeps_its_own(reader, host):
-    offline.new_release_and_versions(reader, host)
+def test_versions_new_release_and_reading_offline(reader, host):
+    offline.versions_new_release_and_reading_offline(reader, host)
 
 
 def test_from_disk_no_worker_is_registered(new_visit, site_dir):

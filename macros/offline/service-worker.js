@@ -120,7 +120,9 @@ function cached(key) {
   return languages.reduce(function (found, language) {
     return found.then(function (response) {
       if (response) return response;
-      return caches.open(OWN + language).then(function (cache) { return cache.match(key); });
+      /* Not caches.open(): it would make an empty cache of a language never kept, which
+         languagesToKeep() and keep() would then take for a kept one. */
+      return caches.match(key, { cacheName: OWN + language });
     });
   }, Promise.resolve(undefined));
 }
