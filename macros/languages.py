@@ -73,3 +73,4 @@ def translation_uri(src_uri, language):
 def language_root(language):
     """The folder of a language's site, relative to the site root ('' for the source)."""
     return "" if language == SOURCE_LANGUAGE else f"{language}/"
+

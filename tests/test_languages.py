@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
@@ -31,6 +32,8 @@ STEP_2 = "#step-2-power-on-the-new-device"
 # The writing guide stays English: in the German site it is shown untranslated, with a note.
 UNTRANSLATED = "writing/index.html"
 SCENARIO = PROJECT / "tests" / "sites" / "translation-stale"
+SITE_URL = yaml.safe_load((PROJECT / "profiles" / "contoso.yml").read_text(encoding="utf-8"))[
+    "site_url"]
 SOURCE_GUIDES = {path.replace(".md", ".html"): guide for path, guide in guides(DOCS).items()
                  if not path.startswith("writing/")}
 
@@ -64,11 +67,17 @@ def test_every_page_is_in_both_languages_with_lang_and_hreflang_alternates(site_
         html = soup(site_dir / page)
         language = "de" if page.startswith("de/") else "en"
         assert html.html["lang"] == language, page
-        folder = Path(page).parent
-        alternates = {link["hreflang"]: (folder / link["href"]).as_posix()
+        # Absolute, from the profile's site_url (what search engines need), and the English
+        # page again for readers of any other language (x-default).
+        alternates = {link["hreflang"]: link["href"]
                       for link in html.select('head link[rel="alternate"][hreflang]')}
-        alternates = {lang: os.path.normpath(href) for lang, href in alternates.items()}
-        assert alternates == {"en": english_path(page), "de": f"de/{english_path(page)}"}, page
+        english = SITE_URL + english_path(page)
+        assert alternates == {"en": english, "de": f"{SITE_URL}de/{english_path(page)}",
+                              "x-default": english}, page
+        # The language menu stays relative, so it works from disk and on any host.
+        menu = {link["hreflang"]: os.path.normpath((Path(page).parent / link["href"]).as_posix())
+                for link in html.select("a.md-select__link[hreflang]")}
+        assert menu == {"en": english_path(page), "de": f"de/{english_path(page)}"}, page
         # The text of a German page not translated yet keeps its own language.
         article = html.select_one("article")
         in_english = article.select_one(':scope [lang="en"] h1')

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from macros import languages, messages
-from macros.translations import search_index, source_hash, structure
+from macros.translations import hreflang, search_index, source_hash, structure
 from macros.translations.config import TranslationsConfig
 from macros.upstream import material_theme, mkdocs_core, static_i18n
 from macros.writer_checks.page_checks import review_log
@@ -110,6 +110,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         env.globals["site_language"] = lambda: languages.build_language(config)
         env.globals["page_language"] = lambda page: languages.content_language(page, config)
         env.globals["language_root"] = languages.language_root(languages.build_language(config))
+        # overrides/main.html: Material's <head> with absolute hreflang links and an x-default.
+        env.filters["absolute_alternates"] = lambda head, page: hreflang.absolute_alternates(
+            head, page.url if page else "", config.site_url)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
