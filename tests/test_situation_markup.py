@@ -44,7 +44,7 @@ def test_picker_offers_every_registry_value_as_a_native_radio(guide, registry):
 
 def test_every_conditional_part_is_in_the_html_and_labelled_in_words(guide, registry):
     sections = guide.select(".situation")
-    assert len(sections) == 17  # counted in the guide's Markdown
+    assert len(sections) == 18  # counted in the guide's Markdown
     for section in sections:
         label = section.select_one(".situation__label")
         condition = {d.key: tuple(section[f"data-{d.key}"].split())

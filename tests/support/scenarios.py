@@ -213,7 +213,7 @@ NO_SCRIPT_VIEW = reading("""() => {
 def without_javascript_every_section_shows_with_its_label(reader):
     reader.open(GUIDE)
     view = reader.run(NO_SCRIPT_VIEW)
-    assert len(view["sections"]) == 17, "the guide's conditional sections (counted in its Markdown)"
+    assert len(view["sections"]) == 18, "the guide's conditional sections (counted in its Markdown)"
     hidden = [label for visible, label in view["sections"] if not visible]
     assert hidden == [], "without JavaScript these parts are hidden: " + "; ".join(hidden)
     unlabelled = [label for _, label in view["sections"] if not label.startswith("Only")]
