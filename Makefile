@@ -26,7 +26,7 @@ endif
 # Material 9 prints an end-of-life banner on every run; we pin mkdocs<2 on purpose.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check-zensical serve site stamp test test-webkit lint freshness new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
+.PHONY: check-zensical serve site stamp test test-fast test-webkit lint freshness fingerprint new-page new-guide linkcheck linkcheck-external deploy bundle clean bench bench-situations
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ site: $(INSTALLED)
 ## test: strict build, Markdown lint, link check, unit and browser tests, Nu HTML checker
 test: site lint $(VNU_JAR)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+## test-fast: the strict build, Markdown lint, the writer checks and the unit tests, no browser (about a minute)
+test-fast: site lint
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser and not slow"
 
 # The Nu HTML checker (tests/test_valid_html.py; needs Java). --ignore-scripts: its postinstall
 # would download a Java runtime; .ci/run installs Debian's instead.
@@ -70,6 +74,11 @@ freshness: $(INSTALLED)
 stamp: $(INSTALLED)
 	@test -n "$(PAGE)" || { echo "Usage: make stamp PAGE=docs/migrate-iphone.de.md"; exit 2; }
 	$(BIN)/python -m macros.translations.source_hash --docs-dir "$(DOCS_DIR)" $(PAGE)
+
+## fingerprint: keep a guide's source document as a fingerprint and its on-screen names in docs/sources/, e.g. make fingerprint SOURCE=~/article.md NAME=intune-new-iphone-for-work
+fingerprint: $(INSTALLED)
+	@test -n "$(SOURCE)" && test -n "$(NAME)" || { echo "Usage: make fingerprint SOURCE=path/to/article.md NAME=intune-new-iphone-for-work [TITLE='Its title']"; exit 2; }
+	cd tests && $(abspath $(BIN))/python -m support.sources "$(abspath $(SOURCE))" "$(abspath $(DOCS_DIR))/sources/$(NAME).fingerprint.txt" $(if $(TITLE),--title "$(TITLE)")
 
 ## new-page: start docs/NAME.md from the page template, e.g. make new-page NAME=reset-authenticator
 new-page:

@@ -3,8 +3,8 @@ any_address_any_storage.py's, shared with WebKit: test_webkit_any_address_any_st
 
 import pytest
 
-import any_address_any_storage as scenarios
-from readers import ChromiumReader
+from support import any_address_any_storage as scenarios
+from support.readers import ChromiumReader
 
 
 @pytest.mark.parametrize("hash_", scenarios.MALFORMED_HASHES)

@@ -6,7 +6,7 @@ import re
 
 from mkdocs.config import load_config
 
-from conftest import PROJECT
+from support.project import PROJECT
 
 ARCHITECTURE = PROJECT / "ARCHITECTURE.md"
 # `name` or `name (priority: why)` or `name (priority)`.

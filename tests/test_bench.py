@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from conftest import PROJECT
+from support.project import PROJECT
 
 # One smoke run serves every test here: keep them on one pytest-xdist worker (`--dist loadgroup`).
-pytestmark = pytest.mark.xdist_group("bench-smoke")
+pytestmark = [pytest.mark.xdist_group("bench-smoke"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,13 @@ Each test builds a small corpus twice with the same cache, changing something in
 checks what the second build says or makes, as a writer would see it.
 """
 
+import pytest
+
 from bench.corpus import page_path, write_corpus
-from conftest import build_site
+from support.project import build_site
+
+# Runs an outside tool or builds more sites: not part of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 
 def build(tmp_path, docs, name):

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site, run_make
+from support.project import PROJECT, build_site, run_make
 
 SITES = Path(__file__).parent / "sites"
 MISTAKES = yaml.safe_load((PROJECT / "macros" / "writer_mistakes.yml").read_text(encoding="utf-8"))
@@ -39,7 +39,7 @@ def test_every_mistake_scenario_is_in_the_table():
     scenarios = {path.parent.parent.name for path in SITES.glob("*/docs/index.md")}
     # Sites that must build, used by other tests.
     building = {"alerts", "org-values", "many-guides", "progress-edited-step", "translation-stale",
-                "question-model", "images"}
+                "question-model", "images", "reader-site"}
     assert scenarios - building == {m["scenario"] for m in MISTAKES}
 
 
@@ -57,6 +57,7 @@ def tree_digest(folder):
     return digest.hexdigest()
 
 
+@pytest.mark.slow
 def test_failed_make_site_leaves_the_previous_site_intact(tmp_path):
     site = tmp_path / "site"
     good = run_make("site", f"SITE_DIR={site}")

@@ -4,7 +4,7 @@ matter, lowest first), then the others in file name order, in every language."""
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from conftest import PROJECT
+from support.project import PROJECT
 from macros.situations import guides
 
 DOCS = PROJECT / "docs"

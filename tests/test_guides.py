@@ -7,18 +7,17 @@ must show is written here by hand, per guide: the questions, the step headings a
 that applies to some situations only, with whom it is for.
 """
 
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site, run_make
 from macros.situations import guides
-from readers import ChromiumReader, WebKitReader
+from support import axe, scenarios
+from support.project import PROJECT, build_site, run_make
+from support.readers import ChromiumReader
+from support.scenarios import ANSWERS
+from support.seen import READ_GUIDE
 
 SITE = PROJECT / "tests" / "sites" / "many-guides" / "docs"
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 
 ALL = {}
 MFA = "How do you do MFA today?"
@@ -69,78 +68,10 @@ EXPECTED = {
                   ("Check that the app's own backup is on.", {"mfa": {"app"}})],
     },
 }
-# The guides of the site itself, by hand in the same way. The migration guide's table is
-# tests/test_situations.py (GUIDE_STEPS), which walks the same situations as its declaration;
-# writing/syntax.md asks questions only to show its examples.
-# The Authenticator guide, from the source article (as tests/test_authenticator_backup.py PATHS):
-# backup and restore need an old iPhone that is set up for MFA; every other reader is told the
-# guide isn't for them. Setting up hands over to the migration guide: from its Step 1 for a
-# reader who moves data in Setup Assistant, from its Step 2 otherwise.
-BACKUP = {"from": {"iphone"}, "mfa": {"app", "sms"}}
-SITE_EXPECTED = {
-    "authenticator-backup.md": {
-        "questions": [FROM, MFA, TRANSFER],
-        "possible": 12,
-        # profiles/contoso.yml, the site's profile
-        "default": {"from": "iphone", "mfa": "app", "transfer": "icloud"},
-        "steps": [("step-1-back-up-on-the-old-iphone", BACKUP),
-                  ("step-2-set-up-the-new-iphone", BACKUP),
-                  ("step-3-restore-on-the-new-iphone", BACKUP)],
-        "parts": [("To back up your data, you need two accounts:", BACKUP),
-                  ("Before you start, your old phone must already be able to reach protected "
-                   "work resources. It must also be set up for multifactor authentication (MFA).",
-                   BACKUP),
-                  ("An Authenticator backup made on Android can't be restored on an iPhone, so "
-                   "this guide isn't for you: if your Android phone still works and has two-step "
-                   "verification set up, you use it to get work access on the new iPhone, as "
-                   "Migrate to a new iPhone for work shows.",
-                   {"from": {"android"}, "mfa": {"app", "sms"}}),
-                  # An Android phone that can't be used for MFA doesn't help with it either.
-                  ("An Authenticator backup made on Android can't be restored on an iPhone, so "
-                   "this guide isn't for you: you set up MFA on the new iPhone instead, as "
-                   "Migrate to a new iPhone for work shows.", {"from": {"android"}, "mfa": {"none"}}),
-                  ("This guide's backup is made on an old iPhone that is set up for MFA, and "
-                   "yours can't be used for MFA, so this guide isn't for you: you set up MFA on "
-                   "the new iPhone instead, as Migrate to a new iPhone for work shows.",
-                   {"from": {"iphone"}, "mfa": {"none"}}),
-                  ("Do this on the old iPhone, before you set up the new one.", BACKUP),
-                  ("Set up recovery in Microsoft Authenticator. This creates a recovery account "
-                   "for your work account credentials. On your old phone:", BACKUP),
-                  ("Note", BACKUP),  # the work account is set up again on the new phone
-                  ("You restore the backup once your new iPhone is enrolled for work, so set "
-                   "that up first.", BACKUP),
-                  ("Set up your new iPhone, move your data to it and enroll it for work: follow "
-                   "Migrate to a new iPhone for work from its step \"Before you begin\" up to and "
-                   "including the action \"Get access\". The first action of that step is the "
-                   "Authenticator backup you've just made. Then come back here.",
-                   {**BACKUP, "transfer": {"icloud", "phone"}}),
-                  ("Set up your new iPhone and enroll it for work: follow Migrate to a new iPhone "
-                   "for work from its step \"Power on the new device\" up to and including the "
-                   "action \"Get access\". Then come back here.",
-                   {**BACKUP, "transfer": {"none"}}),
-                  ("Do this on the new iPhone, once it's enrolled.", BACKUP),
-                  ("Restore your Authenticator backup. In Authenticator, tap Begin recovery, then "
-                   "sign in with your personal Microsoft account. This brings back the MFA "
-                   "credentials that are allowed to be restored, plus your saved passwords.", BACKUP),
-                  # Text or call without a work account in Authenticator: nothing to tap.
-                  ("No placeholder, because your work account was never in Authenticator? Then "
-                   "there's nothing to tap. You can keep using the text message or call for "
-                   "two-step verification. We still suggest phone sign-in, the easiest way to "
-                   "prove it's you: sign in to your work account in Authenticator and set it up "
-                   "there.", {**BACKUP, "mfa": {"sms"}}),
-                  ("Keep your old phone until the new one works", {**BACKUP, "mfa": {"app"}}),
-                  ("Either phone can take the text or call", {**BACKUP, "mfa": {"sms"}})],
-    },
-}
-WALKED_ELSEWHERE = {"migrate-iphone.md", "writing/syntax.md"}
 DECLARED = guides(SITE)
-SITE_DECLARED = guides(PROJECT / "docs")
-SITUATIONS = [("many-guides", path, choice) for path, guide in DECLARED.items()
-              for choice in guide.possible_choices()] + [
-              ("site", path, choice) for path, guide in SITE_DECLARED.items()
-              if path not in WALKED_ELSEWHERE for choice in guide.possible_choices()]
-IDS = [f"{site}:{path}?{'&'.join(f'{k}={v}' for k, v in choice.items())}"
-       for site, path, choice in SITUATIONS]
+SITUATIONS = [(path, choice) for path, guide in DECLARED.items()
+              for choice in guide.possible_choices()]
+IDS = [f"{path}?{'&'.join(f'{k}={v}' for k, v in choice.items())}" for path, choice in SITUATIONS]
 
 
 def html(path):
@@ -155,19 +86,42 @@ def applies(condition, choice):
     return all(choice[key] in values for key, values in condition.items())
 
 
+def parts_and_actions(shown):
+    """From seen.READ_GUIDE's result: the own words of every visible paragraph and list item,
+    and how many actions a reader can tick off (the items of the Step sections' numbered lists)."""
+    return ([words for tag, _, words in shown["blocks"] if tag in ("p", "li")],
+            sum(1 for step in shown["steps"] for _, _, depth in step["actions"] if depth == 0))
+
+
+def check_guide_page(shown, expected, choice):
+    """READ_GUIDE's result against a guide's hand-written table (test_webkit.py uses it too)."""
+    assert shown["legends"] == expected["questions"]
+    assert shown["checked"] == choice
+    steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
+    assert [step["id"] for step in shown["steps"]] == steps
+    assert [step["title"].split(":")[0] for step in shown["steps"]] == [
+        f"Step {n}" for n in range(1, len(steps) + 1)]
+    hidden_steps = {step_id for step_id, _ in expected["steps"]} - set(steps)
+    assert set(steps) <= set(shown["toc"]) and not hidden_steps & set(shown["toc"])
+    text, actions = parts_and_actions(shown)
+    for part, condition in expected["parts"]:
+        assert (part in text) == applies(condition, choice), (part, text)
+    assert shown["summary"].endswith(f": 0 of {actions} step{'' if actions == 1 else 's'} done")
+
+
+
+
 @pytest.fixture(scope="module")
-def guide_page(browser, request):
+def guide_page(browser, guides_root):
     """Each guide opened once per situation (a deep link), shared by the read-only checks."""
     context = browser.new_context()
     pages = {}
-    roots = {"many-guides": "guides_root", "site": "http_root"}
 
-    def open_guide(site, path, situation):
-        if (site, path, situation) not in pages:
-            root = request.getfixturevalue(roots[site])
-            pages[site, path, situation] = context.new_page()
-            pages[site, path, situation].goto(f"{root}{html(path)}?{situation}")
-        return pages[site, path, situation]
+    def open_guide(path, situation):
+        if (path, situation) not in pages:
+            pages[path, situation] = context.new_page()
+            pages[path, situation].goto(f"{guides_root}{html(path)}?{situation}")
+        return pages[path, situation]
 
     yield open_guide
     context.close()
@@ -175,101 +129,23 @@ def guide_page(browser, request):
 
 def test_every_guide_has_a_hand_written_table_and_its_number_of_situations():
     assert set(DECLARED) == set(EXPECTED)
-    assert set(SITE_DECLARED) - WALKED_ELSEWHERE == set(SITE_EXPECTED)
-    for path, guide in [*DECLARED.items(), *SITE_DECLARED.items()]:
-        expected = {**EXPECTED, **SITE_EXPECTED}.get(path)
-        if expected:
-            assert len(guide.possible_choices()) == expected["possible"], path
-    assert len(SITE_DECLARED["migrate-iphone.md"].possible_choices()) == 12
+    for path, guide in DECLARED.items():
+        assert len(guide.possible_choices()) == EXPECTED[path]["possible"], path
 
 
-def expected_for(site, path):
-    return (EXPECTED if site == "many-guides" else SITE_EXPECTED)[path]
-
-
-READ_PAGE = """() => {
-  const shown = (el) => !el.closest('[hidden]') && el.checkVisibility();
-  return {
-    legends: [...document.querySelectorAll('.situation-picker legend')].map((l) => l.textContent),
-    checked: Object.fromEntries([...document.querySelectorAll('.situation-picker :checked')]
-      .map((radio) => [radio.name, radio.value])),
-    steps: [...document.querySelectorAll('article h2.step')].filter(shown)
-      .map((h) => [h.id, h.firstChild.textContent.trim()]),
-    toc: [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')].filter(shown)
-      .map((a) => a.hash.slice(1)),
-    text: [...document.querySelectorAll('article li, article p')].filter(shown).map((el) => {
-      const copy = el.cloneNode(true);
-      copy.querySelectorAll('.situation__label, ol, ul').forEach((label) => label.remove());
-      return copy.textContent.trim();
-    }),
-    summary: document.querySelector('[data-situation-summary]').textContent,
-    // The actions a reader can tick off (issue 16): the items of the numbered lists that follow
-    // a Step heading, up to the next h2.
-    actions: (() => {
-      let inStep = false, count = 0;
-      const walker = document.createTreeWalker(document.querySelector('article'), 1);
-      for (let el = walker.nextNode(); el; el = walker.nextNode()) {
-        if (el.tagName === 'H2') inStep = el.classList.contains('step');
-        else if (inStep && el.tagName === 'OL' && !el.parentElement.closest('li')) {
-          count += [...el.children].filter(shown).length;
-        }
-      }
-      return count;
-    })(),
-  };
-}"""
-
-
-@pytest.mark.parametrize("site, path, choice", SITUATIONS, ids=IDS)
+@pytest.mark.parametrize("path, choice", SITUATIONS, ids=IDS)
 def test_each_guide_in_each_situation_asks_its_questions_and_shows_its_steps(
-        guide_page, site, path, choice):
-    check_guide_page(guide_page(site, path, query(choice)).evaluate(READ_PAGE),
-                     expected_for(site, path), choice)
+        guide_page, path, choice):
+    check_guide_page(guide_page(path, query(choice)).evaluate(READ_GUIDE), EXPECTED[path], choice)
 
 
-def check_guide_page(shown, expected, choice):
-    """READ_PAGE's result against a guide's hand-written table (test_webkit.py uses it too)."""
-    assert shown["legends"] == expected["questions"]
-    assert shown["checked"] == choice
-    steps = [step_id for step_id, condition in expected["steps"] if applies(condition, choice)]
-    assert [step_id for step_id, _ in shown["steps"]] == steps
-    assert [title.split(":")[0] for _, title in shown["steps"]] == [
-        f"Step {n}" for n in range(1, len(steps) + 1)]
-    hidden_steps = {step_id for step_id, _ in expected["steps"]} - set(steps)
-    assert set(steps) <= set(shown["toc"]) and not hidden_steps & set(shown["toc"])
-    for text, condition in expected["parts"]:
-        assert (text in shown["text"]) == applies(condition, choice), (text, shown["text"])
-    actions = shown["actions"]
-    if actions:
-        assert shown["summary"].endswith(f": 0 of {actions} step{'' if actions == 1 else 's'} done")
-    else:  # a path without steps (the guide isn't for this reader) shows the situation alone
-        assert "steps done" not in shown["summary"] and shown["summary"]
+@pytest.mark.parametrize("path, choice", SITUATIONS, ids=IDS)
+def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_page, path, choice):
+    assert axe.violations(guide_page(path, query(choice)), "article") == ""
 
 
-# The site's Authenticator guide is left out here: test_axe_finds_nothing_in_any_situation in
-# tests/test_authenticator_backup.py runs the same axe check (Chromium, context "article",
-# WCAG_22_AA) on the same page in each of these situations, plus show=all.
-AXE_ELSEWHERE = {("site", "authenticator-backup.md")}
-AXE_SITUATIONS = [(site, path, choice) for site, path, choice in SITUATIONS
-                  if (site, path) not in AXE_ELSEWHERE]
-
-
-@pytest.mark.parametrize("site, path, choice", AXE_SITUATIONS,
-                         ids=[IDS[SITUATIONS.index(s)] for s in AXE_SITUATIONS])
-def test_axe_finds_nothing_in_any_guide_in_any_situation(guide_page, site, path, choice):
-    results = Axe().run(guide_page(site, path, query(choice)), context="article",
-                        options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
-
-
-CHECKED = """() => [...document.querySelectorAll('.situation-picker :checked')]
-  .map((radio) => [radio.name, radio.value])"""
-
-
-def checked(page_or_reader):
-    if isinstance(page_or_reader, (ChromiumReader, WebKitReader)):
-        return dict(page_or_reader.run(CHECKED))
-    return dict(page_or_reader.evaluate(CHECKED))
+def checked(page):
+    return page.evaluate(ANSWERS)
 
 
 def test_a_guide_opened_fresh_shows_its_own_default(new_visit, guides_root):
@@ -279,23 +155,8 @@ def test_a_guide_opened_fresh_shows_its_own_default(new_visit, guides_root):
 
 
 def test_an_answer_carries_to_every_guide_that_asks_it_and_a_query_wins(new_visit, guides_root):
-    answer_carries_to_every_guide_that_asks_it(ChromiumReader(new_visit(guides_root).page,
-                                                              guides_root))
-
-
-def answer_carries_to_every_guide_that_asks_it(reader):
-    """The scenario in either engine (a reader from readers.py; test_webkit.py runs it too)."""
-    reader.open("sign-in.html")
-    reader.click("input[name=mfa][value=none]")  # "My old phone can't be used for MFA"
-
-    reader.open("back-up.html")  # asks mfa too; its own default is app
-    assert checked(reader) == {**EXPECTED["back-up.md"]["default"], "mfa": "none"}
-    assert "Check that the app's own backup is on." not in reader.run(READ_PAGE)["text"]
-
-    reader.open("back-up.html?mfa=sms")
-    assert checked(reader)["mfa"] == "sms"
-    reader.open("sign-in.html")  # the query was an answer too, and the latest one
-    assert checked(reader) == {"mfa": "sms"}
+    scenarios.answer_carries_to_every_guide_that_asks_it(
+        ChromiumReader(new_visit(guides_root).page, guides_root))
 
 
 def test_a_default_is_not_an_answer_even_after_a_reload(new_visit, guides_root):
@@ -321,10 +182,10 @@ def test_a_conditional_section_in_an_included_file_is_shown_and_hidden(new_visit
     page = new_visit(guides_root).open("old-phone.html?from=iphone&transfer=phone")
     page.get_by_role("button", name="Change").click()  # the picker is folded (issue 16)
     iphone, android = "Keep the old iPhone next to the new one.", "Keep the Android phone switched on."
-    shown = page.evaluate(READ_PAGE)["text"]
+    shown = parts_and_actions(page.evaluate(READ_GUIDE))[0]
     assert iphone in shown and android not in shown and "Update the old iPhone." in shown
     page.get_by_label("An Android phone").check()
-    shown = page.evaluate(READ_PAGE)["text"]
+    shown = parts_and_actions(page.evaluate(READ_GUIDE))[0]
     assert iphone not in shown and android in shown and "Update the old iPhone." not in shown
 
 
@@ -340,6 +201,7 @@ def test_a_page_that_asks_nothing_loads_none_of_the_picker(new_visit, guides_roo
     assert any(url.endswith("situations.js") for url in requests)
 
 
+@pytest.mark.slow
 def test_make_new_guide_starts_a_guide_that_asks_its_questions(tmp_path):
     docs = tmp_path / "docs"
     made = run_make("new-guide", "NAME=back-up-authenticator", "ASKS=from,mfa", f"DOCS_DIR={docs}")
@@ -353,6 +215,7 @@ def test_make_new_guide_starts_a_guide_that_asks_its_questions(tmp_path):
     assert run_make("lint", f"LINT_PAGES={docs}").returncode == 0
 
 
+@pytest.mark.slow
 def test_make_new_guide_refuses_an_unknown_question(tmp_path):
     made = run_make("new-guide", "NAME=guide", "ASKS=mfa,old_phone", f"DOCS_DIR={tmp_path}")
     assert made.returncode != 0

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT
+from support.project import PROJECT
 from macros.situations import guides
 
 DOCS = PROJECT / "docs"

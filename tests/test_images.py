@@ -12,7 +12,10 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PROJECT, build_site, serve, shared_folder, wait_until_settled
+from support.browsers import wait_until_settled
+from support.project import PROJECT, build_site
+from support.servers import serve
+from support.sites import shared_folder
 
 SCENARIO = PROJECT / "tests" / "sites" / "images" / "docs"
 SIGN_IN = "The sign-in screen, with the Next button at the bottom"

@@ -8,8 +8,13 @@ for every theme file, which is how these tests edit one without touching the pro
 
 import shutil
 
+import pytest
+
 from bench.corpus import write_corpus
-from conftest import PROJECT, build_site
+from support.project import PROJECT, build_site
+
+# Runs an outside tool or builds more sites: not part of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 
 def stylesheet_in_docs(docs, name):

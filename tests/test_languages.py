@@ -18,24 +18,28 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, build_site, make_world_readable_dir
-from macros.situations import guides
 from macros.translations import structure
-from test_browser import WCAG_22_AA, describe_violations
-from test_linkcheck import run_linkchecker
-from visible_steps import visible_steps
+from support import axe
+from support.content import guides, html_path, reader_pages
+from support.linkcheck import run_linkchecker
+from support.project import PROJECT, build_site
+from support.scenarios import GUIDE
+from support.seen import reading, visible_steps
+from support.sites import make_world_readable_dir
 
 DOCS = PROJECT / "docs"
-GUIDE = "migrate-iphone.html"
+# The reader site's guide (support/scenarios.py), in a situation, at its second step.
 SITUATION = "?mfa=sms&transfer=icloud&from=iphone"
-STEP_2 = "#step-2-power-on-the-new-device"
+STEP_2 = "#step-2-start-the-new-phone"
 # The writing guide stays English: in the German site it is shown untranslated, with a note.
 UNTRANSLATED = "writing/index.html"
 SCENARIO = PROJECT / "tests" / "sites" / "translation-stale"
 SITE_URL = yaml.safe_load((PROJECT / "profiles" / "contoso.yml").read_text(encoding="utf-8"))[
     "site_url"]
-SOURCE_GUIDES = {path.replace(".md", ".html"): guide for path, guide in guides(DOCS).items()
-                 if not path.startswith("writing/")}
+# docs/' guides, found from their front matter, and the reader pages that have a German page.
+SOURCE_GUIDES = {html_path(path): guide for path, guide in guides().items()}
+GERMAN_PAGES = [f"de/{page}" for page in reader_pages()
+                if (DOCS / page.replace(".html", ".de.md")).is_file()]
 
 
 def soup(path):
@@ -92,13 +96,14 @@ def test_an_untranslated_page_says_so_in_the_german_site_only(site_dir):
     assert soup(site_dir / UNTRANSLATED).select_one(".translation-note") is None
 
 
+@pytest.mark.slow
 def test_the_link_check_crawls_the_german_site(site_dir):
     """LinkChecker starts at the English home page; a broken link on a German page fails it."""
     folder = make_world_readable_dir("help-site-de-link-")
     copy = folder / "site"
     shutil.copytree(site_dir, copy)
     copy.chmod(0o755)
-    german_guide = copy / "de" / "authenticator-backup.html"
+    german_guide = copy / GERMAN_PAGES[-1]
     html = german_guide.read_text(encoding="utf-8")
     german_guide.write_text(html.replace("</article>", '<a href="kein-solcher-schritt.html">x</a>'
                                          "</article>", 1), encoding="utf-8")
@@ -120,8 +125,8 @@ def choose_language(page, name):
     page.wait_for_load_state("load")
 
 
-def test_switcher_keeps_the_page_the_situation_and_the_heading(new_visit, site_root, storage):
-    visit = new_visit(site_root, storage=storage)
+def test_switcher_keeps_the_page_the_situation_and_the_heading(new_visit, reader_root, storage):
+    visit = new_visit(reader_root, storage=storage)
     page = visit.open(GUIDE + SITUATION + STEP_2)
     for name, expected in (("Deutsch", "de/" + GUIDE), ("English", GUIDE)):
         choose_language(page, name)
@@ -134,11 +139,11 @@ def test_switcher_keeps_the_page_the_situation_and_the_heading(new_visit, site_r
     assert visit.outside_requests == [] and visit.console_errors == []
 
 
-def test_german_search_finds_an_inflected_form(new_visit, site_root, site_dir):
+def test_german_search_finds_an_inflected_form(new_visit, reader_root, reader_site):
     # The German guide says "Anmeldung" but never "Anmeldungen": only stemming finds it.
-    text = soup(site_dir / "de" / GUIDE).select_one("article").get_text(" ")
+    text = soup(reader_site / "de" / GUIDE).select_one("article").get_text(" ")
     assert "Anmeldung" in text and "Anmeldungen" not in text
-    visit = new_visit(site_root)
+    visit = new_visit(reader_root)
     page = visit.open("de/index.html")
     field = page.locator("input[data-md-component=search-query]")
     field.click()
@@ -153,8 +158,7 @@ def test_german_search_finds_an_inflected_form(new_visit, site_root, site_dir):
     assert visit.outside_requests == [] and visit.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["de/authenticator-backup.html", "de/it/link-to-this-guide.html",
-                                  "de/" + UNTRANSLATED])
+@pytest.mark.parametrize("path", GERMAN_PAGES + ["de/" + UNTRANSLATED])
 def test_german_page_works_from_disk_and_server(new_visit, site_root, path):
     visit = new_visit(site_root)
     page = visit.open(path)
@@ -162,19 +166,17 @@ def test_german_page_works_from_disk_and_server(new_visit, site_root, path):
     assert visit.outside_requests == [] and visit.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["de/index.html", "de/" + GUIDE, "de/" + UNTRANSLATED])
+@pytest.mark.parametrize("path", GERMAN_PAGES + ["de/" + UNTRANSLATED])
 def test_axe_finds_no_violations_in_german(new_visit, http_root, path):
     page = new_visit(http_root).open(path)
-    results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, describe_violations(results)
+    assert axe.violations(page) == ""
 
 
 # For each guide, every situation the guide can show, chosen in its picker as a reader does:
 # the German guide shows the same steps (ids), the same numbered actions (numbers as shown)
 # with the same tick ids as the English one.
-READ_TICK_IDS = """() => [...document.querySelectorAll('article h2.step ~ ol > li[data-step-id]')]
-  .filter((item) => !item.closest('[hidden]') && item.checkVisibility())
-  .map((item) => item.getAttribute('data-step-id'))"""
+READ_TICK_IDS = reading("""() => [...document.querySelectorAll(
+  'article h2.step ~ ol > li[data-step-id]')].filter(shown).map((item) => item.dataset.stepId)""")
 
 
 def path_table(page, guide):
@@ -222,6 +224,7 @@ def build(docs, site, cache):
 STALE_WARNING = "index.de.md: translated from an older index.md"
 
 
+@pytest.mark.slow
 def test_a_changed_english_page_marks_its_translation_outdated(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(SCENARIO / "docs", docs)

@@ -11,15 +11,11 @@ from pathlib import Path
 import linkcheck
 import pytest
 
-from conftest import PROJECT, make_world_readable_dir
+from support.linkcheck import LINKCHECKER, WRAPPER, run_linkchecker
+from support.sites import make_world_readable_dir
 
-LINKCHECKER = [sys.executable, str(PROJECT / "tests" / "linkcheck_site.py"), "--no-status",
-               "--config", str(PROJECT / "tests" / "linkcheckerrc")]
-
-
-def run_linkchecker(start_page):
-    return subprocess.run([*LINKCHECKER, str(start_page)], capture_output=True, text=True,
-                          timeout=300)
+# Runs an outside tool or builds more sites: not part of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 
 def test_built_site_has_no_broken_links_or_anchors(site_dir):
@@ -30,17 +26,17 @@ def test_built_site_has_no_broken_links_or_anchors(site_dir):
 
 @pytest.fixture
 def damaged_site(site_dir):
-    """A copy of the built site whose guide gains one extra link (set per test)."""
+    """A copy of the built site whose home page gains one extra link (set per test)."""
     folder = make_world_readable_dir("help-site-damaged-")
     copy = folder / "site"
     shutil.copytree(site_dir, copy)
     copy.chmod(0o755)
 
     def add_link(href):
-        guide = copy / "migrate-iphone.html"
-        html = guide.read_text(encoding="utf-8")
-        guide.write_text(html.replace("</article>", f'<a href="{href}">extra</a></article>', 1),
-                         encoding="utf-8")
+        home = copy / "index.html"
+        html = home.read_text(encoding="utf-8")
+        home.write_text(html.replace("</article>", f'<a href="{href}">extra</a></article>', 1),
+                        encoding="utf-8")
         return copy
 
     yield add_link
@@ -54,8 +50,6 @@ def test_broken_internal_link_fails_the_check(damaged_site):
     assert "set-up-old-iphone.html" in result.stdout
     assert "1 error found" in result.stdout
 
-
-WRAPPER = PROJECT / "tests" / "linkcheck_site.py"
 
 
 @pytest.fixture

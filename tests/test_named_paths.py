@@ -9,7 +9,7 @@ example pages a writer might create, which the text names as examples.
 import re
 import subprocess
 
-from conftest import PROJECT
+from support.project import PROJECT
 
 FOLDERS = ("macros", "overrides", "docs", "tests", "bench", "versioning", "profiles", "eol", ".ci")
 REFERENCE = re.compile(rf"(?<![\w./-])((?:{'|'.join(re.escape(f) for f in FOLDERS)})/[\w./*-]*[\w/*])")

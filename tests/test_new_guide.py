@@ -4,7 +4,7 @@ a guide may ask only questions of its own. What it writes builds and passes `mak
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, run_make
+from support.project import build_site, run_make
 
 
 def legends(site, page):

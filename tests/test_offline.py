@@ -11,10 +11,10 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-import offline_scenarios as offline
-from conftest import PROJECT
-from offline_scenarios import host  # noqa: F401 (a fixture)
-from readers import ChromiumReader
+from support import offline_scenarios as offline
+from support.project import PROJECT
+from support.offline_scenarios import host  # noqa: F401 (a fixture)
+from support.readers import ChromiumReader
 
 
 @pytest.fixture

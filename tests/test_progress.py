@@ -3,27 +3,26 @@ sections, ticks kept per guide across reloads, situations and rebuilds, the coun
 picker's summary, "Continue at step N", "Start over" with undo, the folded picker, print, no-JS,
 blocked storage and axe.
 
-What a reader should see comes from the hand-written path table in test_situations.py.
+On the reader-site scenario site: what a reader should see comes from its guide's hand-written
+expected paths (support/scenarios.py).
 """
 
 import shutil
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import PROJECT, build_site, make_world_readable_dir, serve
-from macros.situations import guides
-import scenarios
-from readers import ChromiumReader
-from scenarios import GUIDE, REGISTRY, expected_path, query
-from test_situations import WCAG_22_AA, describe_violations, open_questions
+from support import axe, scenarios
+from support.content import guides, html_path
+from support.project import PROJECT, build_site
+from support.readers import ChromiumReader
+from support.scenarios import GUIDE, REGISTRY, SITE, expected_path, open_questions, query
+from support.seen import READ_TICK_BOXES, reading
+from support.servers import serve
+from support.sites import make_world_readable_dir
 
-# Every guide of the site (pages whose front matter asks questions), in every possible situation;
-# the writing guide's pages ask questions only to demonstrate the picker.
-SITE_GUIDES = {path: guide for path, guide in guides(PROJECT / "docs").items()
-               if not path.startswith("writing/")}
-EVERY_GUIDE_SITUATION = [(path.replace(".md", ".html"), choice)
-                         for path, guide in SITE_GUIDES.items()
+# Every guide of the reader site, in every possible situation (every guide of docs/ gets a box per
+# action and the count in every situation in test_content_guides.py).
+EVERY_GUIDE_SITUATION = [(html_path(path), choice) for path, guide in guides(SITE).items()
                          for choice in guide.possible_choices()]
 PHONE = {"width": 390, "height": 844}
 SMS_ICLOUD = {"mfa": "sms", "transfer": "icloud", "from": "iphone"}
@@ -32,14 +31,12 @@ SCENARIO = PROJECT / "tests" / "sites" / "progress-edited-step"
 SUMMARY = "[data-situation-summary]"
 TICKED = (1, 2)  # the positions ticked in every guide and situation (0: the first action)
 # The boxes a reader can see and use (hidden situations' boxes are not in the accessibility tree).
-READ_BOXES = """() => [...document.querySelectorAll('article input[type=checkbox]')]
-  .filter((box) => box.checkVisibility())
-  .map((box) => [box.getAttribute('aria-label'), box.checked])"""
+READ_BOXES = READ_TICK_BOXES
 
 
 # The actions of a page read from its structure alone: the items of the numbered lists that
 # follow a Step heading (h2.step) up to the next h2, outside any list item or box.
-READ_STEP_ACTIONS = """() => {
+READ_STEP_ACTIONS = reading("""() => {
   const items = [];
   let inStep = false;
   const walker = document.createTreeWalker(document.querySelector('article'),
@@ -47,13 +44,11 @@ READ_STEP_ACTIONS = """() => {
   for (let el = walker.nextNode(); el; el = walker.nextNode()) {
     if (el.tagName === 'H2') inStep = el.classList.contains('step');
     else if (inStep && el.tagName === 'OL' && !el.parentElement.closest('li, .admonition')) {
-      // hidden="until-found" keeps the element's own box: its [hidden] says it is hidden.
-      items.push(...[...el.children].filter(
-        (li) => !li.closest('[hidden]') && li.checkVisibility()));
+      items.push(...[...el.children].filter(shown));
     }
   }
   return items.map((li) => li.querySelector(':scope > input[type=checkbox]') ? 'box' : 'none');
-}"""
+}""")
 
 
 def actions(choice):
@@ -88,7 +83,7 @@ def summary(page):
 # --- Every situation: a named box per action, the count, axe with ticks ----------------------
 
 @pytest.fixture(scope="module")
-def ticked_guide(browser, http_root):
+def ticked_guide(browser, reader_http):
     """A guide opened once per situation (a deep link) with its second and third actions ticked
     (as many of them as the path has)."""
     pages = {}
@@ -99,7 +94,7 @@ def ticked_guide(browser, http_root):
             # A context each: ticks are shared by the tabs of one browser profile.
             contexts.append(browser.new_context(color_scheme=colours))
             page = contexts[-1].new_page()
-            page.goto(f"{http_root}{path}?{query(choice)}")
+            page.goto(f"{reader_http}{path}?{query(choice)}")
             tick(page, *TICKED[:max(len(boxes(page)) - 1, 0)])
             pages[path, query(choice), colours] = page
         return pages[path, query(choice), colours]
@@ -142,40 +137,32 @@ def test_every_guide_has_a_box_on_each_action_in_every_situation(ticked_guide, p
     assert [box_ticked for _, box_ticked in boxes(page)] == ticked
 
 
-@pytest.mark.parametrize("path, choice", EVERY_GUIDE_SITUATION,
-                         ids=[f"{path}?{query(choice)}" for path, choice in EVERY_GUIDE_SITUATION])
-def test_axe_finds_nothing_with_steps_ticked(ticked_guide, path, choice):
-    results = Axe().run(ticked_guide(choice, path=path), context="article", options=WCAG_22_AA)
-    assert results.violations_count == 0, describe_violations(results)
-
-
 @pytest.mark.parametrize("choice", [SMS_ICLOUD, {"mfa": "app", "transfer": "none",
                                                  "from": "android"}], ids=query)
 def test_axe_finds_nothing_with_steps_ticked_in_dark_colours(ticked_guide, choice):
     page = ticked_guide(choice, "dark")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    results = Axe().run(page, context="article", options=WCAG_22_AA)
-    assert results.violations_count == 0, describe_violations(results)
+    assert axe.violations(page, "article") == ""
 
 
 # --- Kept per guide: reload, situation change, file:// and HTTP, blocked storage -------------
 
-def test_ticks_survive_a_reload(new_visit, site_root):
-    page = new_visit(site_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+def test_ticks_survive_a_reload(new_visit, reader_root):
+    page = new_visit(reader_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     names = tick(page, 0, 3)
-    page.goto(site_root + GUIDE)  # as from a bookmark: the remembered situation, the same ticks
+    page.goto(reader_root + GUIDE)  # as from a bookmark: the remembered situation, the same ticks
     assert ticked_names(page) == names
     assert summary(page) == done_line(REGISTRY.summary(SMS_ICLOUD), 2, len(actions(SMS_ICLOUD)))
 
 
-def test_ticks_survive_a_reload_as_in_webkit(new_visit, site_root):
+def test_ticks_survive_a_reload_as_in_webkit(new_visit, reader_root):
     """The scenario test_webkit.py runs too (scenarios.py), read the same way in both engines."""
-    scenarios.ticks_survive_a_reload(ChromiumReader(new_visit(site_root).page, site_root))
+    scenarios.ticks_survive_a_reload(ChromiumReader(new_visit(reader_root).page, reader_root))
 
 
-def test_the_count_follows_the_visible_steps_only(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
-    in_step_1 = page.get_by_role("checkbox", name="Turn on automatic app downloads", exact=False)
+def test_the_count_follows_the_visible_steps_only(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+    in_step_1 = page.get_by_role("checkbox", name="Back up the whole phone", exact=False)
     everyone = page.get_by_role("checkbox", name="Sync your phone.")
     in_step_1.check()
     everyone.check()
@@ -194,9 +181,9 @@ def test_the_count_follows_the_visible_steps_only(new_visit, http_root):
     assert summary(page) == done_line(REGISTRY.summary(SMS_ICLOUD), 2, len(actions(SMS_ICLOUD)))
 
 
-def test_ticking_works_when_storage_is_blocked(new_visit, site_root):
+def test_ticking_works_when_storage_is_blocked(new_visit, reader_root):
     """As Chromium does when the reader blocks site data: reading localStorage throws."""
-    visit = new_visit(site_root, storage="blocked")
+    visit = new_visit(reader_root, storage="blocked")
     page = visit.open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     names = tick(page, 0, 1)
     assert ticked_names(page) == names
@@ -209,12 +196,12 @@ def test_ticking_works_when_storage_is_blocked(new_visit, site_root):
     assert visit.console_errors == []  # Material's scripts too (overrides/partials/javascripts/)
 
 
-def test_ticking_does_not_move_the_page(new_visit, http_root):
-    page = new_visit(http_root, viewport=PHONE, is_mobile=True, has_touch=True).open(
+def test_ticking_does_not_move_the_page(new_visit, reader_http):
+    page = new_visit(reader_http, viewport=PHONE, is_mobile=True, has_touch=True).open(
         f"{GUIDE}?{query(SMS_ICLOUD)}")
-    layout = """() => [scrollY, ...[...document.querySelectorAll('article li, article h2')]
-      .filter((el) => el.checkVisibility())
-      .map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]"""
+    layout = reading("""() => [scrollY, ...[...document.querySelectorAll('article li, article h2')]
+      .filter(shown)
+      .map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })]""")
     box = page.get_by_role("checkbox", name="Sync your phone.")
     box.scroll_into_view_if_needed()
     before = page.evaluate(layout)
@@ -224,8 +211,8 @@ def test_ticking_does_not_move_the_page(new_visit, http_root):
     assert page.evaluate(layout) == before
 
 
-def test_restored_ticks_cause_no_layout_shift(new_visit, http_root):
-    visit = new_visit(http_root)
+def test_restored_ticks_cause_no_layout_shift(new_visit, reader_http):
+    visit = new_visit(reader_http)
     page = visit.open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     tick(page, 0, 1, 2)
     # From the top, as a return does (a reload where the reader stood shifts even without ticks).
@@ -284,8 +271,8 @@ def test_an_edited_step_does_not_inherit_a_tick(new_visit, scenario_versions):
 
 # --- Continue, Start over, undo ---------------------------------------------------------------
 
-def test_continue_goes_to_the_first_unticked_visible_step(new_visit, site_root):
-    page = new_visit(site_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+def test_continue_goes_to_the_first_unticked_visible_step(new_visit, reader_root):
+    page = new_visit(reader_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     continue_link = page.get_by_role("link", name="Continue at step")
     assert continue_link.count() == 0  # nothing ticked yet
     tick(page, 0, 1, 3)
@@ -302,8 +289,8 @@ def test_continue_goes_to_the_first_unticked_visible_step(new_visit, site_root):
     assert continue_link.inner_text() == "Continue at step 5"
 
 
-def test_start_over_clears_the_ticks_and_undo_brings_them_back(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+def test_start_over_clears_the_ticks_and_undo_brings_them_back(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     total = len(actions(SMS_ICLOUD))
     words = REGISTRY.summary(SMS_ICLOUD)
     start_over = page.get_by_role("button", name="Start over")
@@ -330,8 +317,8 @@ def test_start_over_clears_the_ticks_and_undo_brings_them_back(new_visit, http_r
     assert page.get_by_role("button", name="Undo").count() == 0
 
 
-def test_one_status_region_announces_the_count(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+def test_one_status_region_announces_the_count(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     tick(page, 0)
     status = page.get_by_role("status")
     assert status.count() == 1
@@ -343,19 +330,19 @@ def test_one_status_region_announces_the_count(new_visit, http_root):
 # --- The folded picker ------------------------------------------------------------------------
 
 def first_step_top(page):
-    return page.evaluate("""() => [...document.querySelectorAll('article h2.step')]
-      .find((h) => h.checkVisibility()).getBoundingClientRect().top + scrollY""")
+    return page.evaluate(reading("""() => [...document.querySelectorAll('article h2.step')]
+      .find(shown).getBoundingClientRect().top + scrollY"""))
 
 
 def picker_height(page):
     return page.locator(".situation-picker").bounding_box()["height"]
 
 
-def test_a_reader_with_a_situation_sees_the_picker_on_one_line(new_visit, site_root):
+def test_a_reader_with_a_situation_sees_the_picker_on_one_line(new_visit, reader_root):
     """Folded to the summary and "Change". Where the first Step heading then starts on a phone
     (the 1.5-screen target) is measured per situation by `make bench-situations`."""
-    first_time = new_visit(site_root, viewport=PHONE, is_mobile=True, has_touch=True).open(GUIDE)
-    page = new_visit(site_root, viewport=PHONE, is_mobile=True, has_touch=True).open(
+    first_time = new_visit(reader_root, viewport=PHONE, is_mobile=True, has_touch=True).open(GUIDE)
+    page = new_visit(reader_root, viewport=PHONE, is_mobile=True, has_touch=True).open(
         f"{GUIDE}?{query(REGISTRY.default)}")  # the same path, chosen by IT's link
     assert picker_height(page) < picker_height(first_time) / 3
     assert first_step_top(page) < first_step_top(first_time) - 2 * picker_height(page)
@@ -378,8 +365,8 @@ def test_a_reader_with_a_situation_sees_the_picker_on_one_line(new_visit, site_r
     assert summary(page).startswith(REGISTRY.summary({**REGISTRY.default, "mfa": "sms"}))
 
 
-def test_a_first_time_reader_sees_the_questions(new_visit, site_root):
-    page = new_visit(site_root).open(GUIDE)
+def test_a_first_time_reader_sees_the_questions(new_visit, reader_root):
+    page = new_visit(reader_root).open(GUIDE)
     every_answer = sum(len(dimension.values) for dimension in REGISTRY.dimensions)
     assert page.locator(".situation-picker").get_by_role("radio").count() == every_answer
     assert page.get_by_role("button", name="Change").count() == 0
@@ -387,8 +374,8 @@ def test_a_first_time_reader_sees_the_questions(new_visit, site_root):
 
 # --- Print and no JavaScript ------------------------------------------------------------------
 
-def test_print_shows_the_chosen_path_as_a_checklist(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
+def test_print_shows_the_chosen_path_as_a_checklist(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?{query(SMS_ICLOUD)}")
     names = tick(page, 0, 5)
     page.emulate_media(media="print")
     printed = boxes(page)  # the boxes that show in print
@@ -399,8 +386,8 @@ def test_print_shows_the_chosen_path_as_a_checklist(new_visit, http_root):
     assert page.pdf().startswith(b"%PDF")
 
 
-def test_without_javascript_there_are_no_boxes(new_visit, site_root):
-    page = new_visit(site_root, java_script_enabled=False).open(GUIDE)
+def test_without_javascript_there_are_no_boxes(new_visit, reader_root):
+    page = new_visit(reader_root, java_script_enabled=False).open(GUIDE)
     assert page.locator("article input[type=checkbox]").count() == 0
     offsets = page.evaluate("""() => [...document.querySelectorAll('article li[data-step-id]')]
       .map((li) => getComputedStyle(li).paddingLeft)""")

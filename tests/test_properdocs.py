@@ -6,7 +6,13 @@ import re
 import shutil
 import sys
 
-from conftest import PROJECT, build_site, make_world_readable_dir
+import pytest
+
+from support.project import PROJECT, build_site
+from support.sites import make_world_readable_dir
+
+# Runs an outside tool or builds more sites: not part of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 

@@ -14,11 +14,13 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-import question_model as model
-from conftest import PROJECT, make_world_readable_dir, serve, shared_folder
+from support import question_model as model
+from support.project import PROJECT
+from support.servers import serve
+from support.sites import make_world_readable_dir, shared_folder
 from macros.situations import Registry
 from macros.situations.registry import AnyOf
-from readers import ChromiumReader
+from support.readers import ChromiumReader
 
 # localStorage throws, as in locked-down browsers and some private modes: nothing remembered
 # can stand in for what the address carries.

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, run_make
+from support.project import PROJECT, run_make
 
 # One small project per module: keep the module on one pytest-xdist worker.
 pytestmark = pytest.mark.xdist_group("release-atomic")

@@ -15,7 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bench.corpus import page_path, page_title, write_corpus
-from conftest import MKDOCS, PROJECT
+from support.project import MKDOCS, PROJECT
+
+# Runs an outside tool or builds more sites: not part of `make test-fast`.
+pytestmark = pytest.mark.slow
 
 PAGES = 6
 TIMEOUT = 240

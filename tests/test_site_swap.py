@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, run_make, serve
+from support.project import PROJECT, run_make
+from support.servers import serve
 
 SWAP = PROJECT / "macros" / "site_swap.py"
 # Two small scenario sites that build, for the test of `make site` itself.

@@ -1,57 +1,47 @@
-""""Your situation" in Chromium: the reader picks MFA method, transfer and old phone, and sees
-only their steps — from a deep link, after a reload, in print, and without JavaScript."""
+""""Your situation" in Chromium, on the reader-site scenario site (support/scenarios.py): the
+reader picks MFA method, transfer and old phone, and sees only their steps — from a deep link,
+after a reload, in print, and without JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-import scenarios
-from readers import ChromiumReader
-from scenarios import (ALL_ACTIONS, GUIDE, READ_PATH, REGISTRY, assert_path, case_id, path_cases,
-                       progress_summary, query)
-
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
+from support import axe, scenarios
+from support.readers import ChromiumReader
+from support.scenarios import (ALL_ACTIONS, GUIDE, REGISTRY, assert_path, case_id, open_questions,
+                               path_cases, progress_summary, query)
+from support.seen import READ_LABELS, read_guide
 
 
 @pytest.mark.parametrize("case", path_cases(), ids=case_id)
 def test_each_situation_shows_exactly_its_steps(guide_in_situation, case):
     """The path table (its cases and checks are shared with WebKit: scenarios.py)."""
     guide, choice = case
-    assert_path(guide_in_situation(query(choice), guide).evaluate(READ_PATH), choice)
+    assert_path(read_guide(guide_in_situation(query(choice), guide)), choice)
 
 
 def checked(page):
     return scenarios.checked(ChromiumReader(page, ""))
 
 
-def open_questions(page):
-    """A reader who arrives with a situation sees the picker folded: press "Change" (issue 16)."""
-    change = page.get_by_role("button", name="Change")
-    assert change.get_attribute("aria-expanded") == "false"
-    change.click()
-    assert change.get_attribute("aria-expanded") == "true"
-
-
 def url_choice(page):
     return scenarios.url_choice(ChromiumReader(page, "").url)
 
 
-def test_deep_link_selects_its_radios(new_visit, site_root):
-    scenarios.deep_link_selects_its_radios(ChromiumReader(new_visit(site_root).page, site_root))
+def test_deep_link_selects_its_radios(new_visit, reader_root):
+    scenarios.deep_link_selects_its_radios(ChromiumReader(new_visit(reader_root).page, reader_root))
 
 
-def test_choice_follows_into_the_url_and_survives_a_reload(new_visit, site_root):
+def test_choice_follows_into_the_url_and_survives_a_reload(new_visit, reader_root):
     scenarios.choice_follows_into_the_url_and_survives_a_reload(
-        ChromiumReader(new_visit(site_root).page, site_root))
+        ChromiumReader(new_visit(reader_root).page, reader_root))
 
 
-def test_choice_is_remembered_across_guides(new_visit, site_root, guide_pages):
+def test_choice_is_remembered_across_guides(new_visit, reader_root, reader_guides):
     scenarios.choice_is_remembered_across_pages(
-        ChromiumReader(new_visit(site_root).page, site_root), guide_pages)
+        ChromiumReader(new_visit(reader_root).page, reader_root), reader_guides)
 
 
-def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site_root):
-    page = new_visit(site_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=android")
+def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, reader_root):
+    page = new_visit(reader_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=android")
     assert checked(page) == {"mfa": "app", "transfer": "none", "from": "android"}
     assert url_choice(page)["transfer"] == "none"
     note = page.locator("[data-situation-note]")
@@ -59,8 +49,8 @@ def test_impossible_deep_link_gets_the_nearest_choice_and_a_note(new_visit, site
     assert "An Android phone has no iCloud backup" in note.inner_text()
 
 
-def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+def test_impossible_combinations_cannot_be_chosen(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
     open_questions(page)
     page.get_by_label("An Android phone").check()
     assert checked(page)["transfer"] == "none"
@@ -72,15 +62,15 @@ def test_impossible_combinations_cannot_be_chosen(new_visit, http_root):
     assert page.get_by_label("Transfer from iCloud").is_enabled()
 
 
-def test_impossible_answers_are_greyed_out(new_visit, http_root):
-    scenarios.impossible_answers_are_greyed_out(ChromiumReader(new_visit(http_root).page, http_root))
+def test_impossible_answers_are_greyed_out(new_visit, reader_http):
+    scenarios.impossible_answers_are_greyed_out(ChromiumReader(new_visit(reader_http).page, reader_http))
 
 
 HOSTILE = "mfa=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&transfer=__proto__&from=constructor&x=1"
 
 
-def test_unknown_and_hostile_query_values_are_ignored(new_visit, site_root):
-    visit = new_visit(site_root)
+def test_unknown_and_hostile_query_values_are_ignored(new_visit, reader_root):
+    visit = new_visit(reader_root)
     dialogs = []
     visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page = visit.open(f"{GUIDE}?{HOSTILE}")
@@ -91,8 +81,8 @@ def test_unknown_and_hostile_query_values_are_ignored(new_visit, site_root):
     assert page.locator("article img").count() == 0
 
 
-def test_print_shows_only_the_chosen_path_and_says_for_whom(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
+def test_print_shows_only_the_chosen_path_and_says_for_whom(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
     page.emulate_media(media="print")
     assert page.locator(".situation-picker").is_hidden()
     assert page.locator("[data-situation-print-note]").inner_text() == (
@@ -103,20 +93,20 @@ def test_print_shows_only_the_chosen_path_and_says_for_whom(new_visit, http_root
     assert pdf.startswith(b"%PDF")
 
 
-def test_without_javascript_every_section_shows_with_its_label(new_visit, site_root):
-    visit = new_visit(site_root, java_script_enabled=False)
+def test_without_javascript_every_section_shows_with_its_label(new_visit, reader_root):
+    visit = new_visit(reader_root, java_script_enabled=False)
     scenarios.without_javascript_every_section_shows_with_its_label(
-        ChromiumReader(visit.page, site_root))
+        ChromiumReader(visit.page, reader_root))
 
 
-def test_search_result_in_a_hidden_section_reveals_it(new_visit, site_root):
+def test_search_result_in_a_hidden_section_reveals_it(new_visit, reader_root):
     scenarios.search_result_reveals_a_hidden_part(
-        ChromiumReader(new_visit(site_root).page, site_root))
+        ChromiumReader(new_visit(reader_root).page, reader_root))
 
 
-def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, site_root):
-    page = new_visit(site_root).open(f"{GUIDE}?from=android#step-1-before-you-begin")
-    heading = page.locator("#step-1-before-you-begin")
+def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, reader_root):
+    page = new_visit(reader_root).open(f"{GUIDE}?from=android#step-1-back-up-the-old-phone")
+    heading = page.locator("#step-1-back-up-the-old-phone")
     assert heading.is_visible()
     page.wait_for_function(
         "el => Math.abs(el.getBoundingClientRect().top) < 200", arg=heading.element_handle())
@@ -124,10 +114,10 @@ def test_anchor_link_into_a_hidden_section_reveals_and_scrolls_to_it(new_visit, 
     assert "not in your chosen steps" in note and "old iPhone" in note
 
 
-def test_hidden_sections_stay_findable_with_find_in_page(new_visit, site_root):
+def test_hidden_sections_stay_findable_with_find_in_page(new_visit, reader_root):
     """hidden="until-found": Chromium's find-in-page and text fragments reveal them."""
     scenarios.text_fragment_reveals_a_hidden_part(
-        ChromiumReader(new_visit(site_root).page, site_root))
+        ChromiumReader(new_visit(reader_root).page, reader_root))
 
 
 # Two situations that, between them, make every question hide something while parsing.
@@ -147,13 +137,13 @@ RECORD_WHILE_PARSING = """(keys) => {
 }"""
 
 
-def test_other_paths_are_hidden_before_the_first_paint(new_visit, http_root):
+def test_other_paths_are_hidden_before_the_first_paint(new_visit, reader_http):
     """While the page is still being parsed, sections that don't apply are already hidden, for
     every question (not only the first), and those that apply are not."""
     keys = [dimension.key for dimension in REGISTRY.dimensions]
     hid_something = set()
     for situation in PRE_PAINT_SITUATIONS:
-        visit = new_visit(http_root)
+        visit = new_visit(reader_http)
         visit.page.add_init_script(f"({RECORD_WHILE_PARSING})({keys!r})")
         page = visit.open(f"{GUIDE}?{situation}")
         choice = dict(pair.split("=") for pair in situation.split("&"))
@@ -189,15 +179,15 @@ MEASURE_LAYOUT_SHIFT = """() => new Promise((done) => {
 })"""
 
 
-def test_choosing_before_the_first_paint_shifts_no_layout(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
+def test_choosing_before_the_first_paint_shifts_no_layout(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=sms&transfer=icloud&from=iphone")
     measured = page.evaluate(MEASURE_LAYOUT_SHIFT)
     assert measured["control"], "the layout-shift observer reported nothing, even for a shift"
     assert measured["sinceLoad"] == 0, "the page shifted while the situation was applied"
 
 
-def test_show_every_situation_and_back(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=sms&transfer=none&from=android")
+def test_show_every_situation_and_back(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=sms&transfer=none&from=android")
     open_questions(page)
     button = page.get_by_role("button", name="Show every situation")
     button.click()
@@ -214,15 +204,15 @@ def test_show_every_situation_and_back(new_visit, http_root):
     assert page.locator("article .situation[hidden]").count() > 0
 
 
-def test_keyboard_alone_from_the_skip_link_changes_the_situation(new_visit, http_root):
+def test_keyboard_alone_from_the_skip_link_changes_the_situation(new_visit, reader_http):
     scenarios.keyboard_alone_can_change_the_situation(
-        ChromiumReader(new_visit(http_root).page, http_root))
+        ChromiumReader(new_visit(reader_http).page, reader_http))
 
 
-def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, http_root):
+def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, reader_http):
     """Chromium: Material blurs the search field on Tab, and the next Tab goes on from there.
     (WebKit starts again at the top: test_webkit.py pins that.)"""
-    reader = ChromiumReader(new_visit(http_root).page, http_root)
+    reader = ChromiumReader(new_visit(reader_http).page, reader_http)
     reader.open(GUIDE)
     # Before the search field: skip link, logo, colour toggle, the language menu (its button
     # and one link per language).
@@ -230,8 +220,8 @@ def test_tab_from_the_search_field_goes_on_into_the_page(new_visit, http_root):
     scenarios.tab_until(reader, lambda focused: focused["name"] == "mfa")
 
 
-def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
-    page = new_visit(http_root).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
+def test_keyboard_alone_can_change_the_situation(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=app&transfer=icloud&from=iphone")
     for _ in range(60):  # the picker is folded: its "Change" button opens the questions
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent") == "Change":
@@ -261,15 +251,38 @@ def test_keyboard_alone_can_change_the_situation(new_visit, http_root):
     assert status.inner_text().endswith(progress_summary("Every situation", ALL_ACTIONS))
 
 
-def describe_violations(results):
-    return "\n".join(f"- {v['id']}: {v['help']} at "
-                     + "; ".join(", ".join(n["target"]) for n in v["nodes"])
-                     for v in results.response["violations"])
+@pytest.mark.parametrize("situation", PRE_PAINT_SITUATIONS + ["show=all"])
+def test_axe_finds_nothing_in_a_chosen_path_and_with_every_situation(guide_in_situation,
+                                                                      situation):
+    """The picker and the conditional parts as the generator writes them (every guide of docs/ is
+    checked in every situation by test_content_guides.py)."""
+    assert axe.violations(guide_in_situation(situation), "article") == ""
 
 
-@pytest.mark.parametrize("situation", [query(c) for c in REGISTRY.possible_choices()]
-                         + ["show=all"])
-def test_axe_finds_nothing_in_any_situation(guide_in_situation, situation):
-    """Only the article changes with the situation; test_browser.py checks the whole page."""
-    results = Axe().run(guide_in_situation(situation), context="article", options=WCAG_22_AA)
-    assert results.violations_count == 0, describe_violations(results)
+# ---- Labels: they tell whom a part is for, except to a reader who already said so ----------
+
+def test_a_part_revealed_by_a_link_keeps_its_label(new_visit, reader_http):
+    page = new_visit(reader_http).open(f"{GUIDE}?mfa=app&transfer=none&from=android"
+                                       "#step-1-back-up-the-old-phone")
+    page.locator("#step-1-back-up-the-old-phone").wait_for(state="visible")
+    labels = page.evaluate(READ_LABELS)
+    assert len(labels) == 1 and "old iPhone" in labels[0], labels
+
+
+def test_a_part_revealed_by_find_in_page_keeps_its_label(new_visit, reader_http):
+    page = new_visit(reader_http).open(
+        f"{GUIDE}?mfa=sms&transfer=none&from=iphone#:~:text=Begin%20recovery")
+    restore = page.locator("li.situation", has_text="Begin recovery")
+    restore.wait_for(state="visible")
+    assert restore.locator(".situation__label").is_visible()
+
+
+@pytest.mark.parametrize("situation, labelled", [
+    ("mfa=sms&transfer=icloud&from=iphone", False), ("show=all", True)])
+def test_print_labels_only_the_copy_of_every_situation(new_visit, reader_http, situation,
+                                                       labelled):
+    page = new_visit(reader_http).open(f"{GUIDE}?{situation}")
+    page.emulate_media(media="print")
+    assert page.locator("[data-situation-print-note]").is_visible()
+    labels = page.evaluate(READ_LABELS)
+    assert (len(labels) > 0) == labelled, labels

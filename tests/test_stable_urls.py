@@ -1,15 +1,20 @@
-"""Public URLs (tests/stable-urls.txt) keep working: as pages, as anchors, or through redirects."""
+"""Public URLs (docs/stable-urls.txt, the writers' list) keep working: as pages, as anchors, or
+through redirects; and every page and every heading of every guide is on the list."""
 
 import posixpath
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs_redirects.plugin import write_html
 
-STABLE_URLS = Path(__file__).parent / "stable-urls.txt"
+from support.content import guides, html_path, reader_pages
+from support.project import DOCS, PROJECT
+from support.where import heading_line
+
+STABLE_URLS = DOCS / "stable-urls.txt"
+LIST = STABLE_URLS.relative_to(PROJECT)
 # mkdocs-redirects writes <meta http-equiv="refresh" content="0; url=NEW"> and carries the
 # #anchor over to NEW in a script.
 REDIRECT = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.IGNORECASE)
@@ -49,24 +54,27 @@ def lost_urls(site):
 
 
 def test_built_site_keeps_every_stable_url(site_dir):
-    assert lost_urls(site_dir) == []
+    lost = lost_urls(site_dir)
+    assert lost == [], (
+        f"{LIST} lists addresses the site no longer has: {', '.join(lost)}. Hint: give a moved "
+        "or renamed page an entry under `redirects` in mkdocs.yml; keep a reworded heading's id "
+        "with `## New words {{ #old-id }}`.")
 
 
-def test_every_step_and_faq_entry_of_the_guide_is_a_stable_url(site_dir):
-    guide = parse(site_dir, "migrate-iphone.html").select_one("article")
-    faq = guide.find(id="frequently-asked-questions")
-    anchors = [h["id"] for h in guide.find_all("h2", id=re.compile("^step-"))]
-    anchors += [h["id"] for h in faq.find_all_next("h4", id=True)]
-    assert anchors, "no steps or FAQ entries found: has the guide's structure changed?"
+def test_every_page_and_every_heading_of_every_guide_is_a_stable_url(site_dir):
     listed = set(stable_urls())
-    assert [a for a in anchors if f"migrate-iphone.html#{a}" not in listed] == []
-
-
-def test_every_step_of_the_second_guide_is_a_stable_url(site_dir):
-    guide = parse(site_dir, "authenticator-backup.html").select_one("article")
-    anchors = [h["id"] for h in guide.select("h2.step")]
-    assert len(anchors) >= 3
-    assert [a for a in anchors if f"authenticator-backup.html#{a}" not in set(stable_urls())] == []
+    missing = [f"{page}: add the line `{page}` to {LIST}" for page in reader_pages()
+               if page not in listed]
+    for src in guides():
+        page = html_path(src)
+        article = parse(site_dir, page).select_one("article")
+        for heading in article.find_all(["h2", "h3", "h4"], id=True):
+            if f"{page}#{heading['id']}" not in listed:
+                missing.append(f"{heading_line(DOCS, src, heading['id'], PROJECT)}: the heading "
+                               f"'{heading.get_text(' ', strip=True).rstrip('¶ ')}' is not a "
+                               f"stable URL. Hint: add the line `{page}#{heading['id']}` to "
+                               f"{LIST}.")
+    assert missing == [], "\n".join(missing)
 
 
 @pytest.fixture
@@ -76,18 +84,27 @@ def site_copy(site_dir, tmp_path):
     return copy
 
 
+def a_listed_anchor():
+    """The first stable URL with an anchor: (page, anchor)."""
+    page, _, anchor = next(url for url in stable_urls() if "#" in url).partition("#")
+    return page, anchor
+
+
 def test_a_reworded_heading_loses_its_url(site_copy):
-    guide = site_copy / "migrate-iphone.html"
-    html = guide.read_text(encoding="utf-8")
-    guide.write_text(html.replace('id="still-need-help"', 'id="need-more-help"'), encoding="utf-8")
-    assert lost_urls(site_copy) == ["migrate-iphone.html#still-need-help"]
+    page, anchor = a_listed_anchor()
+    html = (site_copy / page).read_text(encoding="utf-8")
+    (site_copy / page).write_text(html.replace(f'id="{anchor}"', 'id="reworded"'),
+                                  encoding="utf-8")
+    assert lost_urls(site_copy) == [f"{page}#{anchor}"]
 
 
 def test_a_moved_page_keeps_its_urls_only_through_a_redirect(site_copy):
-    (site_copy / "guides").mkdir()
-    (site_copy / "migrate-iphone.html").rename(site_copy / "guides" / "migrate-iphone.html")
-    lost = lost_urls(site_copy)
-    assert lost == [url for url in stable_urls() if url.startswith("migrate-iphone.html")]
+    page, _ = a_listed_anchor()
+    (site_copy / "moved").mkdir()
+    (site_copy / page).rename(site_copy / "moved" / posixpath.basename(page))
+    assert lost_urls(site_copy) == [url for url in stable_urls()
+                                    if url.partition("#")[0] == page]
 
-    write_html(str(site_copy), "migrate-iphone.html", "guides/migrate-iphone.html")
+    moved = posixpath.relpath(f"moved/{posixpath.basename(page)}", posixpath.dirname(page) or ".")
+    write_html(str(site_copy), page, moved)  # as mkdocs-redirects does: relative to the old page
     assert lost_urls(site_copy) == []

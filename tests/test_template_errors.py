@@ -2,8 +2,8 @@
 
 import textwrap
 
-from conftest import build_site
 from macros.writer_checks.template_errors import is_in_code_sample
+from support.project import build_site
 
 FRONT_MATTER = """---
 title: Page

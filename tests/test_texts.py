@@ -4,12 +4,10 @@ German, with clear errors where a language is missing and English where a profil
 
 import re
 import string
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import PROJECT
 from macros.languages import LANGUAGES
 from macros.messages import MESSAGES_FILE
 from macros.organization import page_html as org_pages
@@ -18,6 +16,7 @@ from macros.situations import Registry, SituationError
 from macros.situations.guide_index import Guide, guide_list
 from macros.situations.outline import outline
 from macros.situations.registry import REGISTRY_FILE
+from support.project import PROJECT
 
 PROFILES = PROJECT / "profiles"
 
@@ -166,11 +165,11 @@ def test_company_portal_fields_in_german(contoso):
 
 def test_guide_list_and_anchor_of_a_german_guide():
     registry = Registry.load(language="de").for_guide({"asks": ["mfa", "transfer", "from"]})
-    guide = Guide("migrate-iphone.de.md", "de/migrate-iphone.html", "Auf ein neues iPhone",
+    guide = Guide("new-phone.de.md", "de/new-phone.html", "Auf ein neues iPhone",
                   "Beschreibung.", registry)
-    assert guide.anchor == "migrate-iphone"
+    assert guide.anchor == "new-phone"
     listed = guide_list([guide], "index.de.md", "de")
-    assert "[**Auf ein neues iPhone**](migrate-iphone.de.md)" in listed
+    assert "[**Auf ein neues iPhone**](new-phone.de.md)" in listed
     assert "Stellt 3 Fragen zu Ihrer Situation." in listed
     assert "Asks 3 questions about your situation." in guide_list([guide], "index.md")
 

@@ -3,7 +3,9 @@ the summary, Continue, Start over, the notes and the print line are German, on t
 English; an answer and ticks given in one language carry over to the other. The German IT page
 links to the German guides.
 
-The expected words are written out here, as a reader reads them (not read from the data files).
+On the reader-site scenario site (support/scenarios.py); the German IT page's links on the site
+of docs/. The expected words are written out here, as a reader reads them (not read from the data
+files).
 """
 
 import posixpath
@@ -11,7 +13,9 @@ import re
 
 from bs4 import BeautifulSoup
 
-GUIDE = "migrate-iphone.html"
+from support.content import guides, html_path
+from support.scenarios import GUIDE
+
 LINK = "?mfa=sms&transfer=icloud&from=iphone"
 SUMMARY = "[data-situation-summary]"
 PRINT_NOTE = "[data-situation-print-note]"
@@ -22,7 +26,8 @@ def text(page, selector):
     return " ".join(page.locator(selector).first.text_content().split())
 
 
-def test_the_guide_speaks_the_readers_language_and_answers_carry_over(new_visit, http_root):
+def test_the_guide_speaks_the_readers_language_and_answers_carry_over(new_visit, reader_http):
+    http_root = reader_http
     page = new_visit(http_root).open(GUIDE + LINK)
 
     # English: a reader who arrives with IT's link ticks the first action.
@@ -87,8 +92,8 @@ def test_the_guide_speaks_the_readers_language_and_answers_carry_over(new_visit,
     assert "Schritt" not in page.locator("article").inner_text()
 
 
-def test_a_link_to_an_impossible_situation_is_explained_in_german(new_visit, http_root):
-    page = new_visit(http_root).open("de/" + GUIDE + "?mfa=app&transfer=phone&from=android")
+def test_a_link_to_an_impossible_situation_is_explained_in_german(new_visit, reader_http):
+    page = new_visit(reader_http).open("de/" + GUIDE + "?mfa=app&transfer=phone&from=android")
     assert text(page, "[data-situation-note]") == (
         "Der Link verlangt eine Kombination, die es nicht geben kann. Die direkte Übertragung "
         "von Apple funktioniert nur zwischen iPhones. Angezeigt wird stattdessen die "
@@ -113,8 +118,8 @@ def test_the_german_it_page_links_to_the_german_guides(site_dir):
         assert de_href == "de/" + en_href
         assert (site_dir / de_href.split("?")[0]).is_file()
         assert de_url == en_url.replace("/work-phone/", "/work-phone/de/", 1)
-    assert {href.split("?")[0] for href, _ in german} == {
-        "de/migrate-iphone.html", "de/authenticator-backup.html"}
+    assert {href.split("?")[0] for href, _ in german} == {f"de/{html_path(src)}"
+                                                           for src in guides()}
     soup = BeautifulSoup((site_dir / "de/it/link-to-this-guide.html").read_text(encoding="utf-8"),
                          "html.parser")
     audiences = [a.get_text() for a in soup.select(".org-links tbody th a")]

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_macros.errors import format_error
 
-from conftest import PROJECT
+from support.project import PROJECT
 from macros.finished_html import security_policy
 from macros.upstream import (VERSIONS, material_theme, mkdocs_core, mkdocs_macros_plugin,
                              static_i18n)

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PROJECT
+from support.project import PROJECT
 
 VNU_JAR = PROJECT / "tests" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITES = ["site_dir", "fabrikam_site_dir"]
@@ -17,7 +17,7 @@ SITES = ["site_dir", "fabrikam_site_dir"]
 # CPU time. It needs a larger thread stack than the default for the HTML schema (vnu says so).
 JAVA_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss16m"]
 # One Java run serves both tests: keep them on one pytest-xdist worker (`--dist loadgroup`).
-pytestmark = pytest.mark.xdist_group("nu-html-checker")
+pytestmark = [pytest.mark.xdist_group("nu-html-checker"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """The guide in WebKit, the engine of every browser on an iPhone: WebKitGTK's MiniBrowser driven
 by Selenium through Debian's WebKitWebDriver, on an Xvfb screen.
 
-The scenarios and their cases are the Chromium tests' own (scenarios.py); only the driver
-differs (readers.py). One WebKit session (conftest.webkit) serves every WebKit test of a worker,
+The scenarios and their cases are the Chromium tests' own (support/scenarios.py); only the driver
+differs (support/readers.py). One WebKit session (conftest.webkit) serves every WebKit test of a worker,
 and this module runs on one pytest-xdist worker. Without JavaScript: test_webkit_no_js.py, in a
 second session (WebDriver has no switch for it; MiniBrowser's --enable-javascript-markup=false
 turns off the page's own scripts and leaves WebDriver's working).
@@ -27,55 +27,41 @@ Progress ticks (issue 16) are kept across a reload in both, on file:// and HTTP
 (test_ticks_survive_a_reload; Chromium's in test_progress.py).
 """
 
-import json
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-import scenarios
-import test_guides
-from conftest import SETTLED
-from readers import WebKitReader
-from scenarios import GUIDE, READ_PATH, assert_path, case_id, path_cases, query
-from test_situations import WCAG_22_AA
+from support import axe, scenarios
+from support.readers import WebKitReader
+from support.scenarios import GUIDE, assert_path, case_id, path_cases, query
+from support.seen import READ_GUIDE
 
 pytestmark = pytest.mark.xdist_group("webkit")
 
 
 @pytest.fixture
-def over_http(webkit, http_root):
-    return WebKitReader(webkit, http_root)
+def over_http(webkit, reader_http):
+    return WebKitReader(webkit, reader_http)
 
 
 @pytest.fixture(params=["file", "http"])
-def reader(request, webkit, site_dir):
-    """WebKit reading the site from a copy on disk (file://) and from a web server."""
+def reader(request, webkit, reader_site):
+    """WebKit reading the reader site from a copy on disk (file://) and from a web server."""
     if request.param == "file":
-        return WebKitReader(webkit, site_dir.as_uri() + "/")
-    return WebKitReader(webkit, request.getfixturevalue("http_root"))
+        return WebKitReader(webkit, reader_site.as_uri() + "/")
+    return WebKitReader(webkit, request.getfixturevalue("reader_http"))
 
 
-# Every guide of the site in every possible situation, from the Chromium tests' own tables: the
-# migration guide's (scenarios.py) and any further guide's (test_guides.SITE_EXPECTED).
-FURTHER_GUIDES = [(test_guides.html(path), choice)
-                  for site, path, choice in test_guides.SITUATIONS if site == "site"]
-
-
-@pytest.mark.parametrize("case", path_cases() + FURTHER_GUIDES, ids=case_id)
+# Every guide of the reader site in every possible situation, against its expected paths: the
+# same cases and checks as in Chromium (support/scenarios.py).
+@pytest.mark.parametrize("case", path_cases(every_guide=True), ids=case_id)
 def test_each_situation_shows_exactly_its_steps(over_http, case):
     guide, choice = case
     over_http.open(f"{guide}?{query(choice)}")
-    if guide == GUIDE:
-        assert_path(over_http.run(READ_PATH), choice)
-    else:
-        test_guides.check_guide_page(over_http.run(test_guides.READ_PAGE),
-                                     test_guides.SITE_EXPECTED[guide.replace(".html", ".md")],
-                                     choice)
+    assert_path(over_http.run(READ_GUIDE), choice, guide)
 
 
 def test_an_answer_carries_to_every_guide_that_asks_it(webkit, guides_root):
     """Across guides: the many-guides scenario site, whose guides share more questions."""
-    test_guides.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
+    scenarios.answer_carries_to_every_guide_that_asks_it(WebKitReader(webkit, guides_root))
 
 
 def test_deep_link_selects_its_radios(reader):
@@ -86,8 +72,8 @@ def test_choice_follows_into_the_url_and_survives_a_reload(reader):
     scenarios.choice_follows_into_the_url_and_survives_a_reload(reader)
 
 
-def test_choice_is_remembered_across_guides(reader, guide_pages):
-    scenarios.choice_is_remembered_across_pages(reader, guide_pages)
+def test_choice_is_remembered_across_guides(reader, reader_guides):
+    scenarios.choice_is_remembered_across_pages(reader, reader_guides)
 
 
 def test_ticks_survive_a_reload(reader):
@@ -112,25 +98,11 @@ def test_search_result_in_a_hidden_section_reveals_it(reader):
     scenarios.search_result_reveals_a_hidden_part(reader)
 
 
-AXE_RUN = """(options) => axe.run(document, options).then((results) =>
-  JSON.stringify(results.violations.map((v) => ({id: v.id, help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' '))}))))"""
-
-
-def axe_violations(reader):
-    """axe-core (the copy axe-playwright-python ships) injected into WebKit's page, run once
-    the page has settled (no fade or colour transition half-way)."""
-    reader.wait(SETTLED)
-    reader.run(f"() => {{ {Axe().axe_script} }}")
-    violations = json.loads(reader.run(AXE_RUN, WCAG_22_AA))
-    return "\n".join(f"- {v['id']}: {v['help']} at {v['nodes']}" for v in violations)
-
-
 @pytest.mark.parametrize("situation", ["mfa=app&transfer=icloud&from=iphone",
                                        "mfa=none&transfer=none&from=android", "show=all"])
 def test_axe_finds_nothing(over_http, situation):
     over_http.open(f"{GUIDE}?{situation}")
-    assert axe_violations(over_http) == ""
+    assert axe.violations_in_reader(over_http) == ""
 
 
 PALETTE_SWITCH = "[data-md-component=palette] label:not([hidden])"
@@ -144,7 +116,7 @@ def test_axe_finds_nothing_in_dark_colours(over_http):
     over_http.click(PALETTE_SWITCH)
     try:
         over_http.wait(f"() => ({SCHEME})() === 'slate'")
-        assert axe_violations(over_http) == ""
+        assert axe.violations_in_reader(over_http) == ""
     finally:
         over_http.click(PALETTE_SWITCH)
         over_http.wait(f"() => ({SCHEME})() === 'default'")

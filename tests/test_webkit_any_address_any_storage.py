@@ -7,8 +7,8 @@ localStorage is null), in a WebKit session of its own (conftest.webkit_without_s
 
 import pytest
 
-import any_address_any_storage as scenarios
-from readers import WebKitReader
+from support import any_address_any_storage as scenarios
+from support.readers import WebKitReader
 
 pytestmark = pytest.mark.xdist_group("webkit")
 

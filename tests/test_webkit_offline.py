@@ -6,9 +6,9 @@ and no cache."""
 
 import pytest
 
-import offline_scenarios as offline
-from offline_scenarios import host  # noqa: F401 (a fixture)
-from readers import WebKitReader
+from support import offline_scenarios as offline
+from support.offline_scenarios import host  # noqa: F401 (a fixture)
+from support.readers import WebKitReader
 
 pytestmark = pytest.mark.xdist_group("webkit")
 

@@ -7,9 +7,10 @@ Each scenario starts with storage cleared, so what the address carries is all th
 
 import pytest
 
-import question_model as model
-from conftest import serve, shared_folder
-from readers import WebKitReader
+from support import question_model as model
+from support.servers import serve
+from support.sites import shared_folder
+from support.readers import WebKitReader
 
 pytestmark = pytest.mark.xdist_group("webkit")
 

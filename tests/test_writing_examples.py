@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from conftest import PROJECT, build_site
+from support.project import PROJECT, build_site
 
 WRITING = PROJECT / "docs" / "writing"
 EXAMPLES = WRITING / "examples"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT
-from scenarios import READ_PATH, SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
+from support.project import PROJECT
+from support.scenarios import READ_PATH, SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
 
 GUIDE = "migrate-iphone.html"
 OTHER_GUIDE = "authenticator-backup.html"

@@ -9,7 +9,7 @@ What each situation shows is written here by hand from the guide's text, not fro
 import shutil
 from urllib.parse import parse_qsl, urlsplit
 
-from conftest import PROJECT, build_site
+from support.project import PROJECT, build_site
 
 SITE = PROJECT / "tests" / "sites" / "question-model" / "docs"
 GUIDE = "enroll.html"

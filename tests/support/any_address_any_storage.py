@@ -11,7 +11,7 @@ each with a reader from readers.py.
 
 import json
 
-from scenarios import (GUIDE, READ_BOXES, SEARCH_HIT, SHOWN, TEXT_OF, checked, choose, query,
+from support.scenarios import (GUIDE, READ_BOXES, SEARCH_HIT, SHOWN, TEXT_OF, checked, choose, query,
                        search, url_choice)
 
 SITUATION = {"mfa": "app", "transfer": "icloud", "from": "iphone"}
