@@ -20,7 +20,8 @@ import pytest
 import yaml
 
 from support.project import PROJECT
-from support.scenarios import READ_PATH, SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
+from support.scenarios import SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
+from support.seen import READ_GUIDE as READ_PATH
 
 GUIDE = "migrate-iphone.html"
 OTHER_GUIDE = "authenticator-backup.html"
