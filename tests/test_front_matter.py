@@ -19,7 +19,7 @@ GOOD = {"title": "Reset Authenticator", "description": "Get Authenticator workin
 
 def page_source(meta):
     lines = [f"{key}: {value}" for key, value in meta.items()]
-    return "\n".join(["---", *lines, "---", "", "# Page"]) + "\n"
+    return "\n".join(["---", *lines, "---", "", "# Page", "", "What the page says."]) + "\n"
 
 
 def problems_with(**changes):
