@@ -42,18 +42,19 @@
 
   /* ---- Where the reader is --------------------------------------------------------------- */
 
-  /* The situation as the address has it (situations.js keeps it there): the codes' folder
-     name and the query, in the guide's question order; null if a value is missing. */
+  /* The reader's situation: the codes' folder name is its token, as situations.js puts it on
+     <html data-situation> ("app.icloud.iphone", "-" for a question not asked; none when every
+     situation is shown); the query is the answers the address carries, in the guide's order. */
   function situation() {
+    var token = document.documentElement.getAttribute("data-situation");
+    if (token === null) return { name: "all", query: "show=all" };
     var query = new URLSearchParams(location.search);
-    if (query.get("show") === "all") return { name: "all", query: "show=all" };
-    var values = registry.dimensions.map(function (d) { return query.get(d.key); });
-    if (values.indexOf(null) >= 0) return null;
     return {
-      name: values.join("."),
-      query: registry.dimensions.map(function (d, i) {
-        return encodeURIComponent(d.key) + "=" + encodeURIComponent(values[i]);
-      }).join("&")
+      name: token,
+      query: registry.dimensions.filter(function (d) { return query.has(d.key); })
+        .map(function (d) {
+          return encodeURIComponent(d.key) + "=" + encodeURIComponent(query.get(d.key));
+        }).join("&")
     };
   }
 
@@ -95,7 +96,6 @@
 
   function showCode() {
     var place = situation();
-    if (!place) return;
     var step = currentStep();
     var url = address(place, step);
     link.href = url;
@@ -166,7 +166,7 @@
   /* "- How do you do MFA today? Authenticator app", one line per question of the picker. */
   function answers() {
     var picker = document.querySelector(".situation-picker");
-    if (!situation() || situation().name === "all") return "- " + say("every_situation");
+    if (situation().name === "all") return "- " + say("every_situation");
     return [].map.call(picker.querySelectorAll("fieldset"), function (fieldset) {
       var question = words(fieldset.querySelector("legend"));
       var checked = fieldset.querySelector("input:checked");
@@ -185,7 +185,7 @@
       done: actions.filter(ticked).length, total: actions.length, answers: answers(),
       language: say("language_name"), version: data.release || say("no_release"),
       reviewed: data.reviewed || "–",
-      link: data.pageUrl && place ? address(place, heading) : "–"
+      link: data.pageUrl ? address(place, heading) : "–"
     };
     /* RFC 6068: line breaks as CRLF, every special character percent-encoded. */
     return "mailto:" + data.email +
