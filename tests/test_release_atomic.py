@@ -65,12 +65,17 @@ def project(tmp_path_factory):
         commits[version] = git(repo, "rev-parse", "HEAD")
     shutil.copytree(PROJECT / "versioning", repo / "versioning",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (repo / "macros").mkdir()
-    shutil.copy2(PROJECT / "macros" / "security_policy.py", repo / "macros")
     shutil.copy2(PROJECT / "Makefile", repo)
-    guard = Path("overrides") / "partials" / "javascripts" / "base.html"  # every version gets it
+    # What every version gets from today's tree: the policy (loaded by its path), the storage
+    # guard and the request rules.
+    policy = Path("macros") / "finished_html" / "security_policy.py"
+    (repo / policy).parent.mkdir(parents=True)
+    shutil.copy2(PROJECT / policy, repo / policy)
+    guard = Path("overrides") / "partials" / "javascripts" / "base.html"
     (repo / guard).parent.mkdir(parents=True)
     shutil.copy2(PROJECT / guard, repo / guard)
+    requests = Path("overrides") / "assets" / "requests"
+    shutil.copytree(PROJECT / requests, repo / requests)
     return repo, commits
 
 

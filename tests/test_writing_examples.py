@@ -15,6 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
+from support import expected
+from support.content import guides
 from support.project import PROJECT, build_site
 
 WRITING = PROJECT / "docs" / "writing"
@@ -29,6 +31,14 @@ def is_page(path):
 
 PAGES = sorted(path.name for path in EXAMPLES.glob("*.md") if is_page(path))
 PARTS = sorted(path.name for path in EXAMPLES.glob("*.md") if not is_page(path))
+# Parts the writing guide shows as written only (`example(name, rendered=False)`): what they
+# render needs files the writing guide doesn't have (images), so they are built here as pages.
+AS_WRITTEN = sorted(set(PARTS) & {name for page in WRITING.glob("*.md") for name in re.findall(
+    r'example\("([^"]+)", rendered=False\)', page.read_text(encoding="utf-8"))})
+# The images the image examples name, from the images scenario site.
+EXAMPLE_IMAGES = {"company-portal-home.png": "phone-screen.png",
+                  "sign-in-light.png": "sign-in-light.png", "sign-in-dark.png": "sign-in-dark.png"}
+SCENARIO_IMAGES = PROJECT / "tests" / "sites" / "images" / "docs" / "images"
 
 
 def test_the_writing_guide_shows_samples_only_through_its_examples():
@@ -50,6 +60,14 @@ def built_examples(tmp_path_factory):
     shutil.copytree(PROJECT / "docs" / "includes", docs / "includes")
     for name in PAGES:
         shutil.copy(EXAMPLES / name, docs / name)
+    for name in AS_WRITTEN:
+        (docs / f"part-{name}").write_text(
+            "---\ntitle: Part\ndescription: A part of a page.\nlast_reviewed: 2026-12-07\n"
+            "audience: writers\nowner: Help site maintainers\n---\n\n# Part\n\n"
+            + (EXAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "images").mkdir()
+    for ours, theirs in EXAMPLE_IMAGES.items():
+        shutil.copy(SCENARIO_IMAGES / theirs, docs / "images" / ours)
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stdout + result.stderr
     return folder / "site"
@@ -76,7 +94,24 @@ def test_every_page_example_builds_and_asks_its_own_questions_in_each_language(
         assert legend in shown, (name, legend, shown)
 
 
-@pytest.mark.parametrize("name", PARTS)
+@pytest.mark.parametrize("name", AS_WRITTEN)
+def test_every_part_example_shown_as_written_builds(built_examples, name):
+    """The build checks images (alt text, width, variants, no video): these pass them."""
+    page = BeautifulSoup((built_examples / f"part-{name.removesuffix('.md')}.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert page.select_one("article p"), name
+
+
+def test_the_expected_file_example_is_one_the_checks_read(tmp_path):
+    """docs/writing/checks.md's example of a guide's expected file, beside a guide that asks
+    its questions: tests/support/expected.py reads it without an error."""
+    shutil.copy(EXAMPLES / "guide-sources.md", tmp_path / "back-up-authenticator.md")
+    shutil.copy(EXAMPLES / "back-up-authenticator.expected.yml", tmp_path)
+    registry = guides(tmp_path)["back-up-authenticator.md"]
+    assert expected.load(tmp_path, "back-up-authenticator.md", registry) is not None
+
+
+@pytest.mark.parametrize("name", sorted(set(PARTS) - set(AS_WRITTEN)))
 def test_every_part_example_is_rendered_in_the_writing_guide(site_dir, name):
     source = (EXAMPLES / name).read_text(encoding="utf-8").rstrip("\n")
     for page in WRITING.glob("*.md"):

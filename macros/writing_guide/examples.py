@@ -22,7 +22,7 @@ def make_example_macro(env):
         """Show docs/writing/examples/<name> as written and, unless rendered=False, rendered."""
         path = f"{EXAMPLES}/{name}"
         source = Path(env.conf["docs_dir"], path).read_text(encoding="utf-8")
-        parts = [fenced(source)]
+        parts = [fenced(source, "yaml" if name.endswith(".yml") else "markdown")]
         if rendered:
             markdown = env.env.get_template(path).render(**env.variables)
             parts.append('!!! example "What readers see"\n\n' + textwrap.indent(markdown, "    "))

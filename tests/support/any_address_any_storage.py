@@ -1,6 +1,6 @@
 """A guide that survives any address and any storage: reader scenarios written once and run in
 Chromium (test_any_address_any_storage.py) and WebKit (test_webkit_any_address_any_storage.py),
-each with a reader from readers.py.
+each with a reader from readers.py, on the reader site (tests/sites/reader-site).
 
 - A malformed #hash (not valid percent-encoding) is ignored: the picker and the ticks still work.
 - With storage blocked, search and Material's colour switch work, and the reader is told once,
@@ -11,11 +11,11 @@ each with a reader from readers.py.
 
 import json
 
-from support.scenarios import (GUIDE, READ_BOXES, SEARCH_HIT, SHOWN, TEXT_OF, checked, choose, query,
-                       search, url_choice)
+from support.scenarios import (GUIDE, READ_BOXES, SEARCH_HIT, SHOWN, TEXT_OF, checked, choose,
+                               query, search, url_choice)
 
 SITUATION = {"mfa": "app", "transfer": "icloud", "from": "iphone"}
-MALFORMED_HASHES = ["#100%", "#%E0%A4%A", "#step-2-power-on-the-new-device%"]
+MALFORMED_HASHES = ["#100%", "#%E0%A4%A", "#step-2-start-the-new-phone%"]
 SUMMARY = "[data-situation-summary]"
 NOTE = ".progress__note"
 NOT_KEPT = {"en": "your ticks will be gone when you leave this page",
