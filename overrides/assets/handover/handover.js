@@ -14,7 +14,7 @@
  * Loaded in <head> after situations.js and progress.js (overrides/main.html); everything is
  * built on the first "situations:rendered" event, in the same task as the page's first render,
  * so nothing moves after the first paint. Its data are its script element's data- attributes
- * (macros/handover/hook.py); its words, the page language's messages (macros/messages.yml,
+ * (macros/handover/script_data.py); its words, the page language's messages (macros/messages.yml,
  * through situations.js's say()).
  */
 (function () {
