@@ -5,7 +5,8 @@ starts near the top on a phone (where exactly: `make bench-situations`, not a te
 
 - A first-time reader still sees every caution (admonition) there; the rest opens from the box.
 - A returning reader (one who has ticked an action of the guide) gets the cautions folded too.
-- A link to something inside the box opens it; without a situation nothing folds.
+- A link to something inside the box opens it; without a situation nothing folds; "Show every
+  situation" opens it.
 
 Each guide with Step sections is opened with `?show=all`: every part is on the reader's path
 then, so every caution before the first Step must show.
@@ -81,3 +82,18 @@ def test_a_returning_reader_has_the_cautions_folded_too(new_visit, reader_http, 
     assert before["cautions"] and not any(before["cautions"]), before
     open_box(page)
     assert all(page.evaluate(BEFORE_THE_FIRST_STEP)["cautions"])
+
+
+def test_show_every_situation_opens_the_box(new_visit, reader_http, guides_with_steps):
+    page = new_visit(reader_http).page
+    for page_path in guides_with_steps:  # a guide that folds something
+        page.goto(f"{reader_http}{page_path}?show=all")
+        if page.evaluate(BEFORE_THE_FIRST_STEP)["boxes"]:
+            break
+    else:
+        pytest.fail("no guide folds anything")
+    page.locator(".progress__change").click()  # "Change", in the page's language
+    page.locator(".situation-picker input[type=radio]").first.check()  # a situation ...
+    page.locator("[data-situation-show-all]").click()  # ... then "Show every situation"
+    before = page.evaluate(BEFORE_THE_FIRST_STEP)
+    assert all(open_ for open_, _ in before["boxes"]) and before["hidden"] == 0, before

@@ -81,10 +81,15 @@
     });
   }
 
+  /* Later renders (the reader changes answers): each box counts again; "Show every situation"
+     (no situation on <html>) asks to see everything, so the boxes open. */
   var started = false;
   document.addEventListener("situations:rendered", function () {
     if (!started) fold();
-    else boxes.forEach(count);
+    else boxes.forEach(function (box) {
+      count(box);
+      if (!root.hasAttribute("data-situation")) box.open = true;
+    });
     started = true;
   });
 })();
