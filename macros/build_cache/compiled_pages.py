@@ -15,13 +15,14 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 
 import jinja2
 
+from macros.build_cache.entries import entry_path, read_entry, write_entry
+
 # Bump when the cache's format or key changes.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 
 class PlainText:
@@ -39,9 +40,10 @@ class PlainText:
 class PageCompileCache:
     """Wraps a Jinja environment's `from_string` with a compile cache on disk."""
 
-    def __init__(self, environment, folder):
+    def __init__(self, environment, folder, bad_entries):
         self.environment = environment
         self.folder = folder
+        self.bad_entries = bad_entries  # entries.BadEntries
         self.compile = environment.compile
         self.settings = self.compile_settings().encode()
         self.starts = (environment.variable_start_string, environment.block_start_string,
@@ -72,24 +74,14 @@ class PageCompileCache:
 
     def compiled(self, source):
         key = hashlib.sha256(self.settings + b"\0" + source.encode()).hexdigest()
-        path = self.folder / key[:2] / key
-        try:
-            code = marshal.loads(path.read_bytes())
+        path = entry_path(self.folder, key)
+        kept = read_entry(path, key, self.bad_entries)  # checked (entries.py)
+        if kept is not None:
             os.utime(path)  # still in use: see prune()
-            return code
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+            return marshal.loads(kept)
         code = self.compile(source)  # a syntax error raises here, as without the cache
-        write_whole(path, marshal.dumps(code))
+        write_entry(path, key, marshal.dumps(code))
         return code
-
-
-def write_whole(path, data):
-    """Written under a temporary name, then renamed: parallel builds never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-        temporary.write(data)
-    os.replace(temporary.name, path)
 
 
 def prune(folder, keep_unused_seconds):

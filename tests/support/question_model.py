@@ -57,10 +57,9 @@ SITUATIONS = {
 
 
 def build_question_model(folder):
-    """The scenario site, with the main site's scripts beside its pages."""
+    """The scenario site, built with the project's theme (its scripts come with it)."""
     docs = folder / "docs"
     shutil.copytree(SITE, docs)
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
 
