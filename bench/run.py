@@ -5,7 +5,9 @@
 2. page weight: what a first view of the home page and the guide loads, by kind, raw and gzip;
 3. search: index size and time to the first result on the largest corpus, from file://;
 4. Lighthouse on the guide (mobile settings);
-5. the situation picker's weight and switch time (bench/situation_picker.py).
+5. the situation picker's weight and switch time, and where the first Step starts on a phone in
+   every situation of every guide (bench/situation_picker.py);
+6. what the service worker keeps per language for reading offline (bench/offline_cache.py).
 
 Prints a table per part, checks the README's targets and writes everything, with the machine's
 load, to bench/results.json. Usage: python -m bench.run [--smoke] [options] (see --help).
@@ -27,7 +29,7 @@ from pathlib import Path
 from support.browsers import find_chromium
 from support.project import PROJECT, build_site
 
-from bench import BenchError, build_scaling, lighthouse, page_weight, search_speed
+from bench import BenchError, build_scaling, lighthouse, offline_cache, page_weight, search_speed
 from bench import situation_picker
 from bench.corpus import page_path
 
@@ -63,7 +65,7 @@ def parse_arguments(argv):
                         help="an already built site of docs/ to weigh instead of building one")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--smoke", action="store_true",
-                        help="parts 1-3 only, tiny settings (what `make test` runs)")
+                        help="parts 1-3 and 6 only, tiny settings (what `make test` runs)")
     arguments = parser.parse_args(argv)
     if arguments.project_site is not None:
         arguments.project_site = arguments.project_site.resolve()
@@ -285,6 +287,19 @@ def check_targets(results):
                 ours, theirs = audit["sites"]["project"]["metrics"][metric], bare["metrics"][metric]
                 check(f"Lighthouse {metric[:3]} no worse than bare Material (medians)",
                       f"{ours:.0f} vs {theirs:.0f} ms", ours <= theirs)
+    picker = results.get("situation_picker")
+    if picker:
+        target = picker["first_step_target_px"]
+        tops = [top for situations in picker["first_step_px_on_phone"].values()
+                for top in situations.values() if top is not None]
+        check(f"first Step within {target:.0f} px on a phone, every situation of every guide",
+              f"{sum(top <= target for top in tops)} of {len(tops)}, furthest {max(tops):.0f} px",
+              all(top <= target for top in tops))
+    cache = results.get("offline_cache")
+    if cache:
+        for language, kept in cache["languages"].items():
+            check(f"kept for reading offline, {language} <= {cache['budget_bytes'] // 1024} KB",
+                  f"{kept['bytes'] / 1024:.0f} KB", kept["bytes"] <= cache["budget_bytes"])
     return checks
 
 
@@ -348,6 +363,9 @@ def measure_everything(arguments, work, results):
         print("\n5. Situation picker (bench/situation_picker.py)")
         results["situation_picker"] = situation_picker.measure(docs_sites["project"])
         situation_picker.report(results["situation_picker"])
+
+    results["offline_cache"] = offline_cache.measure(docs_sites["project"])
+    offline_cache.report(results["offline_cache"])
 
 
 def run(arguments):

@@ -29,7 +29,8 @@ def smoke(site_dir, tmp_path_factory):
 
 def test_smoke_run_prints_a_table_per_part(smoke):
     printed, _ = smoke
-    for title in ("1. Build scaling", "2. Page weight", "3. Search", "Targets"):
+    for title in ("1. Build scaling", "2. Page weight", "3. Search", "6. Kept for reading offline",
+                  "Targets"):
         assert title in printed
 
 
@@ -84,3 +85,13 @@ def test_the_it_page_is_weighed_too(smoke):
     for config in ("project", "bare"):
         assert views[config]["total"]["gzip"] > 0
     assert views["project"]["outside_requests"] == []
+
+
+def test_what_is_kept_offline_is_weighed_per_language(smoke):
+    _, results = smoke
+    kept = results["offline_cache"]
+    assert set(kept["languages"]) == {"en", "de"}
+    for language in kept["languages"].values():
+        assert language["files"] > 10 and language["bytes"] > 100_000
+    assert any(check["target"].startswith("kept for reading offline")
+               for check in results["targets"])

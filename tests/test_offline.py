@@ -1,6 +1,7 @@
-"""Reading offline after the first visit, in Chromium (issue 24): the journey of
-offline_scenarios.py, plus what stays as it was: nothing from file://, a manifest and home-screen
-metas with the organization's name and icon, and a policy that allows the worker.
+"""Reading offline after the first visit, in Chromium (issue 24), on the reader site
+(tests/sites/reader-site, built with Contoso's profile and with Fabrikam's): the journey of
+support/offline_scenarios.py, plus what stays as it was: nothing from file://, a manifest and
+home-screen metas with the organization's name and icon, and a policy that allows the worker.
 WebKit runs the same journey: test_webkit_offline.py."""
 
 import json
@@ -28,8 +29,8 @@ def test_versions_new_release_and_reading_offline(reader, host):
     offline.versions_new_release_and_reading_offline(reader, host)
 
 
-def test_from_disk_no_worker_is_registered(new_visit, site_dir):
-    visit = new_visit(site_dir.as_uri() + "/")
+def test_from_disk_no_worker_is_registered(new_visit, reader_site):
+    visit = new_visit(reader_site.as_uri() + "/")
     page = visit.open(f"{offline.GUIDE}?{offline.SITUATION}")
     page.wait_for_timeout(500)
     assert page.evaluate("navigator.serviceWorker === undefined || "
@@ -41,20 +42,20 @@ def head(path):
     return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser").head
 
 
-@pytest.mark.parametrize("profile, site", [("contoso.yml", "site_dir"),
-                                           ("fabrikam.yml", "fabrikam_site_dir")])
+@pytest.mark.parametrize("profile, site", [("contoso.yml", "reader_site"),
+                                           ("fabrikam.yml", "reader_site_fabrikam")])
 def test_add_to_home_screen_gives_the_organization_name_and_icon(request, profile, site):
     """On iPhone (apple-touch-icon, apple-mobile-web-app-title) and in the manifest, per language."""
-    site_dir = request.getfixturevalue(site)
+    built = request.getfixturevalue(site)
     name = yaml.safe_load((PROJECT / "profiles" / profile).read_text(encoding="utf-8"))["name"]
     for language_folder in ("", "de/"):
-        page = head(site_dir / language_folder / offline.GUIDE)
+        page = head(built / language_folder / offline.GUIDE)
         assert page.select_one("meta[name=apple-mobile-web-app-title]")["content"] == name
         assert page.select_one("meta[name=apple-mobile-web-app-capable]")["content"] == "yes"
-        icon = site_dir / language_folder / page.select_one("link[rel=apple-touch-icon]")["href"]
+        icon = built / language_folder / page.select_one("link[rel=apple-touch-icon]")["href"]
         with Image.open(icon) as image:
             assert image.format == "PNG" and image.size == (180, 180)
-        manifest_path = site_dir / language_folder / page.select_one("link[rel=manifest]")["href"]
+        manifest_path = built / language_folder / page.select_one("link[rel=manifest]")["href"]
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         assert manifest["short_name"] == name and name in manifest["name"]
         assert manifest["lang"] == (language_folder.rstrip("/") or "en")
@@ -66,17 +67,18 @@ def test_add_to_home_screen_gives_the_organization_name_and_icon(request, profil
         assert {192, 512} <= sizes
 
 
-def test_fabrikam_icon_is_its_logo_not_the_default(site_dir, fabrikam_site_dir):
+def test_fabrikam_icon_is_its_logo_not_the_default(reader_site, reader_site_fabrikam):
     """Fabrikam's profile has a logo: its home-screen icon differs from Contoso's (Material's
     book icon on indigo), and carries the logo's white tile."""
     icon = "assets/images/home-screen-512.png"
-    with Image.open(site_dir / icon) as contoso, Image.open(fabrikam_site_dir / icon) as fabrikam:
+    with (Image.open(reader_site / icon) as contoso,
+          Image.open(reader_site_fabrikam / icon) as fabrikam):
         assert contoso.tobytes() != fabrikam.tobytes()
         centre = fabrikam.convert("RGB").getpixel((150, 150))  # inside the logo's white tile
         assert centre == (255, 255, 255)
 
 
-def test_policy_allows_only_the_site_own_worker_and_manifest(site_dir):
-    policy = head(site_dir / offline.GUIDE).select_one(
+def test_policy_allows_only_the_site_own_worker_and_manifest(reader_site):
+    policy = head(reader_site / offline.GUIDE).select_one(
         "meta[http-equiv=Content-Security-Policy]")["content"]
     assert "worker-src 'self'" in policy and "manifest-src 'self'" in policy

@@ -109,10 +109,28 @@ def relative_to(page_url, site_path):
     return "../" * depth + site_path
 
 
+def address_on_site(site_url, site_path):
+    """The address of `site_path` (relative to the site root) on the site at `site_url`; ''
+    when the site has no address."""
+    if not site_url:
+        return ""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", site_path)
+
+
+def qr_code(url):
+    """The QR code of `url`, as the IT page and the guides' "Continue on another device" show it
+    (macros/handover/): error correction M, a normal (not micro) code."""
+    return segno.make(url, error="m", micro=False)
+
+
+# Dark on white, so that a code scans in dark mode too.
+QR_COLOURS = {"dark": "#000", "light": "#fff"}
+
+
 def qr_code_svg(url, label):
-    """An inline SVG QR code that encodes `url`, dark on white so that it scans in dark mode too."""
-    svg = segno.make(url, error="m", micro=False).svg_inline(
-        scale=3, dark="#000", light="#fff", title=label, svgclass="org-qr-code", lineclass=None)
+    """An inline SVG QR code that encodes `url`."""
+    svg = qr_code(url).svg_inline(scale=3, title=label, svgclass="org-qr-code", lineclass=None,
+                                  **QR_COLOURS)
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 

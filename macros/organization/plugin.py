@@ -1,5 +1,8 @@
 """`help-organization`: fills in the outlines under the IT page's situation links
-(macros/situations/outline.py).
+(macros/situations/outline.py), and gives the guides "Continue on another device" and "Stuck
+here?" (macros/handover/): the templates get `handover_attributes(page)` (the profile's support
+contacts and the page's address, for handover.js) and `support_email`; after each guide page is
+written, its QR codes are written beside it.
 
 The IT page's macros run on Markdown, before any guide is HTML, so they leave an empty
 placeholder per situation link (page_html.outline_placeholder). MkDocs turns every page's
@@ -8,21 +11,27 @@ every guide's HTML is here to read the outline from.
 """
 
 import html
+import logging
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from macros import languages
+from macros.handover import qr_codes, script_data
 from macros.organization import page_html
 from macros.organization.config import OrganizationConfig
+from macros.organization.profile_macros import load_profile
+from macros.situations import Registry
 from macros.situations import outline as guide_outline
 from macros.situations.page_guides import THEME_KEY
 
 PLACEHOLDER = re.compile(
     r'<div class="{}" data-guide="(?P<guide>[^"]*)" data-choice="(?P<choice>[^"]*)"></div>'
     .format(page_html.OUTLINE_CLASS))
+log = logging.getLogger("mkdocs.plugins.help_organization")
 
 
 class OrganizationPlugin(BasePlugin[OrganizationConfig]):
@@ -34,6 +43,23 @@ class OrganizationPlugin(BasePlugin[OrganizationConfig]):
 
     def on_pre_build(self, config):
         self.content_by_page = {}
+
+    def on_env(self, env, config, files):
+        language = languages.build_language(config)
+        support = script_data.support_fields(load_profile(config, Registry.load()), language)
+        release = (config.extra.get("release") or {}).get("title", "")
+        env.globals["handover_attributes"] = lambda page: script_data.script_attributes(
+            page, support, config.site_url, release, language)
+        env.globals["support_email"] = support.get("email", "")
+        return env
+
+    def on_post_page(self, output, page, config):
+        registry = page.meta.get(THEME_KEY)
+        page_url = page_html.address_on_site(config.site_url, page.url)
+        if registry and page_url:
+            count = qr_codes.write_codes(Path(page.file.abs_dest_path), page_url, registry, output)
+            log.debug(f"{page.file.src_uri}: {count} QR codes")
+        return output
 
     def on_page_content(self, html_content, page, config, files):
         # With the language it is written in (its step headings say "Step" or "Schritt") and the

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from macros.languages import SOURCE_LANGUAGE
+from macros.organization.page_html import address_on_site
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]*)">')
 
@@ -23,9 +24,9 @@ def absolute_alternates(head_html, page_url, site_url):
     """`head_html` (Material's site_meta block) with each hreflang link absolute, from the page
     at `page_url` (relative to the site root) of the site at `site_url`, plus an x-default link
     to the source language's page. Unchanged when the site has no URL."""
-    if not site_url:
+    base = address_on_site(site_url, page_url)
+    if not base:
         return head_html
-    base = urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url)
     source = []
 
     def absolute(match):

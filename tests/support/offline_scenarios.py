@@ -4,10 +4,11 @@ reloads, navigates, searches, ticks and switches situation. Written once, as one
 journey through two versions of a versioned site (one server, one browser profile), and run in
 Chromium (test_offline.py) and WebKit (test_webkit_offline.py) through readers.py.
 
-What the reader sees offline is compared with what the same pages showed online. The next
-release is another build of the generator that the test session makes anyway: Fabrikam's site
-(conftest.fabrikam_site_dir), told apart from this release (Contoso's) by the organization name
-on its guides. Nothing here is taken from the worker's code.
+The site is the reader site (tests/sites/reader-site, support/scenarios.py). What the reader sees
+offline is compared with what the same pages showed online. The next release is another build
+of it that the test session makes anyway: with Fabrikam's profile (conftest.reader_site_fabrikam),
+told apart from this release (Contoso's) by the support phone number its guides give under each
+Step ("Stuck here?"). Nothing here is taken from the worker's code.
 """
 
 import functools
@@ -19,22 +20,26 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.project import PROJECT
-from support.scenarios import SEARCH_FIELD, SEARCH_HIT, TEXT_OF, choose, search
-from support.seen import READ_GUIDE as READ_PATH
+from .content import front_matter
+from .project import PROJECT
+from .scenarios import (GUIDE, GUIDE_SOURCE, OTHER_GUIDE, SEARCH_FIELD, SEARCH_HIT, SITE, TEXT_OF,
+                        choose, search)
+from .seen import READ_GUIDE
 
-GUIDE = "migrate-iphone.html"
-OTHER_GUIDE = "authenticator-backup.html"
 SITUATION = "mfa=sms&transfer=icloud&from=iphone"
 NEWER_VERSION = "A newer version of this help is available."
+# A page no reader's navigation has (not_in_nav): never kept.
+IT_PAGE = "it/link-to-this-guide.html"
 
 
-def organization(profile):
-    return yaml.safe_load((PROJECT / "profiles" / profile).read_text(encoding="utf-8"))["name"]
+def support_phone(profile):
+    profile = yaml.safe_load((PROJECT / "profiles" / profile).read_text(encoding="utf-8"))
+    return profile["support"]["phone"]
 
 
-THIS_RELEASE = organization("contoso.yml")
-NEXT_RELEASE = organization("fabrikam.yml")
+THIS_RELEASE = support_phone("contoso.yml")
+NEXT_RELEASE = support_phone("fabrikam.yml")
+GUIDE_TITLE = front_matter(SITE)[GUIDE_SOURCE]["title"]  # as the home page lists it
 
 WORKER_READY = "() => navigator.serviceWorker.controller !== null"
 NOTICE = "() => (document.querySelector('.offline-update') || {}).textContent || ''"
@@ -96,15 +101,15 @@ def publish(site, version_folder):
 
 
 @pytest.fixture
-def host(tmp_path, site_dir, fabrikam_site_dir):
+def host(tmp_path, reader_site, reader_site_fabrikam):
     """This release served as mike's version folders 3.0/ and latest/ (nothing copied: links to
     the session's build). Each test gets its own port, so its browser finds no worker yet."""
     served = tmp_path / "served"
     served.mkdir()
     for version in ("3.0", "latest"):
-        publish(site_dir, served / version)
+        publish(reader_site, served / version)
     host = Host(served)
-    host.next_release = fabrikam_site_dir
+    host.next_release = reader_site_fabrikam
     yield host
     host.stop()
 
@@ -122,8 +127,8 @@ def versions_new_release_and_reading_offline(reader, host):
     page, still sees the version they opened, with the notice; "Reload" shows the new one. Then
     the network goes: in latest/ the reader reloads, ticks, switches situation, goes home and
     to the other guide, and searches; in 3.0/ the German pages and German search are still
-    there, the old release, and nothing a German reader didn't open (the English pages, the
-    writing guide). Each version keeps its own cache; the replaced one is gone."""
+    there, the old release, and nothing a German reader didn't open (the English pages, the IT
+    page). Each version keeps its own cache; the replaced one is gone."""
     first_visit(reader, f"3.0/de/{GUIDE}?{SITUATION}")
     german_title = reader.run(TEXT_OF, "article h1")
     first_visit(reader, f"latest/{GUIDE}?{SITUATION}")
@@ -131,6 +136,7 @@ def versions_new_release_and_reading_offline(reader, host):
     publish(host.next_release, host.folder / "latest")
     reader.open(f"latest/{OTHER_GUIDE}")
     reader.wait(f"() => ({NOTICE})().includes({NEWER_VERSION!r})", timeout=60)
+    reader.wait(f"() => ({PAGE_TEXT})().includes({THIS_RELEASE!r})")  # once "Stuck here?" is in
     assert THIS_RELEASE in reader.run(PAGE_TEXT) and NEXT_RELEASE not in reader.run(PAGE_TEXT), (
         "the open version showed a page of the new release before the reader reloaded")
     reader.click(".offline-update button")
@@ -138,23 +144,23 @@ def versions_new_release_and_reading_offline(reader, host):
     assert reader.run(NOTICE) == "", "the notice stays after the reload"
 
     reader.open(f"latest/{GUIDE}?{SITUATION}")
-    online = {"sms": reader.run(READ_PATH)["steps"]}
+    online = {"sms": reader.run(READ_GUIDE)["steps"]}
     choose(reader, "mfa", "app")
-    online["app"] = reader.run(READ_PATH)["steps"]
+    online["app"] = reader.run(READ_GUIDE)["steps"]
     choose(reader, "mfa", "sms")
     host.stop()
 
     reader.reload()
-    assert reader.run(READ_PATH)["steps"] == online["sms"], "offline, the guide as it was online"
+    assert reader.run(READ_GUIDE)["steps"] == online["sms"], "offline, the guide as it was online"
     assert NEXT_RELEASE in reader.run(PAGE_TEXT), "offline, latest/ is the new release"
     reader.click("article .progress__box")
     reader.reload()
     assert reader.run(TICKED) == 1, "a tick made offline is kept"
     choose(reader, "mfa", "app")
-    assert reader.run(READ_PATH)["steps"] == online["app"], "switching situation offline"
+    assert reader.run(READ_GUIDE)["steps"] == online["app"], "switching situation offline"
     reader.click("a.md-header__button.md-logo")  # the header's logo leads home
     reader.wait("() => location.pathname.endsWith('/latest/index.html')")
-    assert "Migrate to a new iPhone for work" in reader.run(PAGE_TEXT), "the home page offline"
+    assert GUIDE_TITLE in reader.run(PAGE_TEXT), "the home page offline"
     reader.open(f"latest/{OTHER_GUIDE}")
     assert reader.run(TEXT_OF, "article h1"), "the other guide offline"
     search(reader, "Company Portal")
@@ -168,7 +174,7 @@ def versions_new_release_and_reading_offline(reader, host):
     reader.wait(GERMAN_SEARCH_READY, timeout=30)
     reader.type(SEARCH_FIELD, "Unternehmensportal")
     reader.wait(SEARCH_HIT, f"3.0/de/{GUIDE}", timeout=30)
-    for page in (GUIDE, "writing/index.html"):
+    for page in (GUIDE, IT_PAGE):
         assert not reader.run(CAN_GET, f"../{page}"), f"{page} was kept for a German reader"
     names = reader.run("() => caches.keys()")
     assert len(names) == 2 and len({name.rsplit(" ", 1)[0] for name in names}) == 2, (

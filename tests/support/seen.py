@@ -36,7 +36,7 @@ def reading(script):
             f"return ({script})(...args); }}")
 
 
-# Everything a guide shows a reader, in one call:
+# Everything a guide shows a reader, in one call, every collapsible box opened first:
 # - steps: each visible Step heading (h2.step) with its id, its words ("Step 1: …") and its
 #   visible actions: as the generator counts them (macros/situations/progress_steps.py), the items
 #   of every numbered list from the heading up to the next h1 or h2 that is not inside a list
@@ -55,6 +55,9 @@ def reading(script):
 # - legends, checked, summary: the picker's questions, its chosen answers and its summary line.
 READ_GUIDE = reading("""() => {
   const article = document.querySelector('article');
+  // As a reader who opens every collapsible box: for a reader with a situation, what comes
+  // before the first Step is folded into one (issue 24), and it is still on their path.
+  article.querySelectorAll('details:not([open])').forEach((box) => { box.open = true; });
   const picker = article.querySelector('.situation-picker');
   const number = (li) => li.parentElement.tagName !== 'OL' ? null
     : li.hasAttribute('value') ? li.value : [...li.parentElement.children].indexOf(li) + 1;
