@@ -1,7 +1,7 @@
 """`make bench`: build scaling, page weight, search speed and Lighthouse, side by side with bare
 Material. Run it as `python -m bench.run` (see bench/run.py); results go to bench/results.json.
 
-The benchmarks reuse the test suite's helpers (tests/conftest.py): the same strict build, the same
+The benchmarks reuse the test suite's helpers (tests/support/): the same strict build, the same
 system Chromium with the same no-network flags.
 """
 

@@ -22,7 +22,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import MKDOCS, PROJECT, build_site
+from support.project import MKDOCS, PROJECT, build_site
 
 from bench import BenchError
 from bench.corpus import page_path, write_corpus

@@ -16,7 +16,8 @@ from playwright.sync_api import sync_playwright
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests"),
                 str(Path(__file__).resolve().parent.parent)]
-from conftest import BROWSER_ARGS, find_chromium, serve  # noqa: E402
+from support.browsers import BROWSER_ARGS, find_chromium  # noqa: E402
+from support.servers import serve  # noqa: E402
 from macros.finished_html.security_policy import POLICY  # noqa: E402
 
 PROBE = """<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from conftest import BROWSER_ARGS, find_chromium
+from support.browsers import BROWSER_ARGS, find_chromium
 
 from bench import BenchError
 from bench.page_weight import serve

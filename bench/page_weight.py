@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from conftest import BROWSER_ARGS, find_chromium
+from support.browsers import BROWSER_ARGS, find_chromium
 from playwright.sync_api import sync_playwright
 
 from bench import BenchError

@@ -24,7 +24,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from conftest import PROJECT, build_site, find_chromium
+from support.browsers import find_chromium
+from support.project import PROJECT, build_site
 
 from bench import BenchError, build_scaling, lighthouse, page_weight, search_speed
 from bench import situation_picker

@@ -11,7 +11,7 @@ import gzip
 import re
 import statistics
 
-from conftest import BROWSER_ARGS, find_chromium
+from support.browsers import BROWSER_ARGS, find_chromium
 from playwright.sync_api import sync_playwright
 
 from bench import BenchError

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import BROWSER_ARGS, find_chromium  # noqa: E402
+from support.browsers import BROWSER_ARGS, find_chromium  # noqa: E402
 from macros.situations import Registry  # noqa: E402
 
 SIZE_TARGET = 7 * 1024
