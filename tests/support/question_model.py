@@ -57,10 +57,9 @@ SITUATIONS = {
 
 
 def build_question_model(folder):
-    """The scenario site, with the main site's scripts beside its pages."""
+    """The scenario site (its scripts come with the theme, overrides/assets/)."""
     docs = folder / "docs"
     shutil.copytree(SITE, docs)
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets")
     result = build_site(folder / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
 

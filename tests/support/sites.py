@@ -70,10 +70,9 @@ def build_fabrikam_site(folder):
 
 
 def build_scenario(name, folder, env=None):
-    """Scenario site tests/sites/<name>/docs into folder/site, with the site's own scripts beside
-    its pages (the stylesheets come with the theme, overrides/)."""
+    """Scenario site tests/sites/<name>/docs into folder/site (its scripts and stylesheets come
+    with the theme, overrides/assets/)."""
     docs = folder / "docs"
     shutil.copytree(SITES / name / "docs", docs)
-    shutil.copytree(PROJECT / "docs" / "assets", docs / "assets", dirs_exist_ok=True)
     result = build_site(folder / "site", docs_dir=docs, env=env)
     assert result.returncode == 0, f"scenario site {name} does not build:\n{result.stderr}"
