@@ -1,7 +1,7 @@
 """Part 3: search on a large corpus opened from file:// in Chromium.
 
 The page opens from disk, the reader clicks the search field and waits until Material says it is
-ready ("Type to start searching"), as tests/conftest.py's `search_site` does. Then, for each query,
+ready ("Type to start searching"), as tests/support/browsers.py's `search_site` does. Then, for each query,
 the whole query goes into the field with one key release (Material reads the field on keyup), and
 the time runs until the first `.md-search-result__item` is in the list and the next frame is
 ready to paint. The field is cleared between queries.

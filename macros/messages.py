@@ -6,14 +6,16 @@ writer's own dimension in one language) or a mapping with one entry per language
 depends on a number has `one:`/`other:` forms per language.
 """
 
+import os
+import string
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from macros.data_files import DataFileError, key_lines, load_yaml, shown
 from macros.languages import LANGUAGES, SOURCE_LANGUAGE
 
-MESSAGES_FILE = Path(__file__).parent / "messages.yml"
+# HELP_MESSAGES_FILE: another file, for the scenario sites of tests/test_build_errors.py.
+MESSAGES_FILE = Path(os.environ.get("HELP_MESSAGES_FILE") or Path(__file__).parent / "messages.yml")
 
 
 class TextError(ValueError):
@@ -37,7 +39,7 @@ def in_language(text, language, where):
 
 @lru_cache(maxsize=None)
 def _group(path, modified, group, language):
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = load_yaml(path)
     return {name: in_language(text, language, f"{Path(path).name}: {group}.{name}")
             for name, text in data[group].items()}
 
@@ -60,4 +62,43 @@ def say(name, language=SOURCE_LANGUAGE, count=None, group="pages", **fields):
     """One message, its {names} filled in; `count` picks the one/other form (and fills {count})."""
     if count is not None:
         fields.setdefault("count", count)
-    return template(name, language, count, group).format(**fields)
+    text = template(name, language, count, group)
+    try:
+        return text.format(**fields)
+    except (KeyError, IndexError, ValueError) as error:
+        line = key_lines(MESSAGES_FILE).get((group, name, language), 1)
+        raise DataFileError(
+            f"{shown(MESSAGES_FILE)}:{line}: {group}.{name} ({language}): {error!r} is not a field "
+            f"this text is given (it gets: {', '.join(sorted(fields)) or 'none'}). Hint: write "
+            "each {name} exactly as the English text has it; to show a brace, write it twice.")
+
+
+def field_names(text):
+    """The {names} a text fills in."""
+    texts = text.values() if isinstance(text, dict) else [text]
+    return {field for one in texts for _, field, _, _ in string.Formatter().parse(one) if field}
+
+
+def check_file(path=MESSAGES_FILE):
+    """Every message has every language, each with the {names} of the English text; else
+    DataFileError at the line of the text that differs."""
+    data = load_yaml(path)
+    lines = key_lines(path)
+    for group, texts in data.items():
+        for name, text in texts.items():
+            if not isinstance(text, dict):
+                continue  # the same words in every language
+            for language in LANGUAGES:
+                where = lines.get((group, name, language), lines.get((group, name), 1))
+                if language not in text:
+                    raise DataFileError(
+                        f"{shown(path)}:{where}: {group}.{name} has no '{language}' text. Hint: "
+                        f"write it beside the English one, as `{language}: ...`.")
+                expected = field_names(text[SOURCE_LANGUAGE])
+                found = field_names(text[language])
+                if found != expected:
+                    names = ", ".join("{" + f + "}" for f in sorted(found ^ expected))
+                    raise DataFileError(
+                        f"{shown(path)}:{where}: {group}.{name}: the '{language}' text's fields "
+                        f"differ from the English text's ({names}). Hint: keep every {{name}} as "
+                        "the English text has it; translate only the words around it.")

@@ -16,7 +16,10 @@ from support.project import PROJECT, build_site, run_make
 
 SITES = Path(__file__).parent / "sites"
 MISTAKES = yaml.safe_load((PROJECT / "macros" / "writer_mistakes.yml").read_text(encoding="utf-8"))
-FILE_AND_LINE = re.compile(r"^[\w./-]+\.md:\d+: ")
+FILE_AND_LINE = re.compile(r"^[\w./-]+\.(md|yml):\d+: ")
+# A scenario may bring its own data files (macros/messages.yml, macros/situations.yml): the build
+# reads them instead of the project's.
+DATA_FILES = {"messages.yml": "HELP_MESSAGES_FILE", "situations.yml": "HELP_SITUATIONS_FILE"}
 
 
 def line_with(output, text):
@@ -25,7 +28,10 @@ def line_with(output, text):
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m["scenario"] for m in MISTAKES])
 def test_mistake_stops_the_build_at_its_line_with_a_hint(mistake, tmp_path):
-    result = build_site(tmp_path / "site", docs_dir=SITES / mistake["scenario"] / "docs")
+    scenario = SITES / mistake["scenario"]
+    data = {variable: str(scenario / "macros" / name) for name, variable in DATA_FILES.items()
+            if (scenario / "macros" / name).exists()}
+    result = build_site(tmp_path / "site", docs_dir=scenario / "docs", env=data)
     output = result.stdout + result.stderr
     assert FILE_AND_LINE.match(mistake["says"]), "the table must show file:line first"
     assert result.returncode == 1, output
@@ -39,7 +45,7 @@ def test_every_mistake_scenario_is_in_the_table():
     scenarios = {path.parent.parent.name for path in SITES.glob("*/docs/index.md")}
     # Sites that must build, used by other tests.
     building = {"alerts", "org-values", "many-guides", "progress-edited-step", "translation-stale",
-                "question-model", "images", "reader-site", "untranslated-pages"}
+                "question-model", "images", "reader-site", "cache-entries", "untranslated-pages"}
     assert scenarios - building == {m["scenario"] for m in MISTAKES}
 
 

@@ -138,3 +138,38 @@ def test_an_empty_step_and_a_gap_in_the_numbers_are_named_in_the_guide():
         "&transfer=none&from=android see a numbered list of this Step counting 1, 3. Hint: keep "
         "a list's items together: a blank line, a box or a paragraph between two items starts a "
         "new list."]
+
+
+def test_the_steps_inside_an_action_are_for_the_actions_readers_only(tmp_path):
+    """A step listed inside an action with a `for:` is expected only where the action is (a
+    reader without the action doesn't miss its steps), and its own `for:` narrows that."""
+    (tmp_path / "guide.expected.yml").write_text(
+        "steps:\n"
+        "  - id: step-1-restore\n"
+        "    title: Restore\n"
+        "    actions:\n"
+        "      - Open a work app.\n"
+        "      - text: Restore the backup.\n"
+        "        for: {mfa: [app, sms]}\n"
+        "        steps: [Tap Begin recovery., {text: Keep the text., for: {mfa: sms}}]\n",
+        encoding="utf-8")
+    wanted = expected.load(tmp_path, "guide.md", REGISTRY, tmp_path)
+    step = ("step-1-restore", "Step 1: Restore", ["Open a work app."])
+    with_backup = (*step[:2], [*step[2], ("Restore the backup.", ["Tap Begin recovery."])])
+    for shown, mfa in [(step, "none"), (with_backup, "app")]:
+        choice = {"mfa": mfa, "transfer": "none", "from": "iphone"}
+        assert wanted.problems(shown_path([shown]), choice, "guide.html") == [], mfa
+
+
+@pytest.mark.parametrize("steps, summary, sound", [
+    ([], "text message or call · no transfer · old Android phone", True),
+    ([], "text message or call · no transfer · old Android phone: 0 of 0 steps done", False),
+    ([STEP_3], "text message or call · no transfer · old Android phone", False),
+])
+def test_a_situation_without_steps_shows_the_situation_alone(steps, summary, sound):
+    """A guide may have nothing for a reader (it says it isn't for them): the summary then names
+    the situation without counting steps; where there are steps, it counts them."""
+    shown = {**shown_path(steps), "summary": summary}
+    problems = guide_checks.problems(guide_checks.Guide(SITE, GUIDE, PROJECT), shown,
+                                     "mfa=sms&transfer=none&from=android")
+    assert (problems == []) == sound, problems

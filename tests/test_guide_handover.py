@@ -1,27 +1,25 @@
 """A guide that hands over to another: its links carry the reader's answers, so the next guide
 opens in the same situation even where the browser blocks storage (Chromium, the many-guides
-scenario site: `back-up` links to `old-phone`, which shares its `from` question)."""
+scenario site: `back-up` links to `old-phone`, which shares its `from` question).
+
+Where each guide of docs/ hands over to is its writer's (`links:` in its expected file, checked
+by tests/test_content_pages.py)."""
 
 from urllib.parse import parse_qs, urlsplit
-from urllib.request import urlopen
 
 import pytest
-from bs4 import BeautifulSoup
 
-BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
-  get() { throw new DOMException('The user blocked storage', 'SecurityError'); }});"""
-CHECKED = """() => Object.fromEntries([...document.querySelectorAll('.situation-picker :checked')]
-  .map((radio) => [radio.name, radio.value]))"""
-# The two links in `back-up` to `old-phone`, by their words.
+from support.seen import read_guide
+
+# The two links in `back-up` to `old-phone`, by their words (tests/sites/many-guides/docs/).
 HANDOVER = "Move from the old phone"
 WRITERS_QUERY = "its second step"
 
 
 @pytest.fixture
 def blocked_visit(new_visit, guides_root):
-    visit = new_visit(guides_root)
-    visit.page.add_init_script(BLOCK_STORAGE)
-    return visit
+    """Storage blocked, so that only the link can carry the answers."""
+    return new_visit(guides_root, storage="blocked")
 
 
 def link(page, words):
@@ -40,7 +38,7 @@ def test_a_link_to_another_guide_carries_the_answers_and_opens_it_in_that_situat
     link(page, HANDOVER).click()
     page.wait_for_url("**/old-phone.html?*#step-1-get-ready")
     # The other guide's own question keeps its default: nobody answered it.
-    assert page.evaluate(CHECKED) == {"from": "iphone", "transfer": "icloud"}
+    assert read_guide(page)["checked"] == {"from": "iphone", "transfer": "icloud"}
 
 
 def test_a_changed_answer_changes_the_link_and_a_default_is_never_carried(blocked_visit):
@@ -55,9 +53,9 @@ def test_a_query_the_writer_wrote_stays_as_written(blocked_visit):
     assert query_of(page, WRITERS_QUERY) == {"transfer": "phone"}
 
 
-def test_without_javascript_the_link_is_as_written(guides_root):
-    """The built HTML, as a reader without JavaScript follows it: the link as the writer wrote it."""
-    with urlopen(guides_root + "back-up.html") as response:
-        html = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
-    hrefs = {a.get_text(): a["href"] for a in html.select("article a[href]")}
-    assert hrefs[HANDOVER] == "old-phone.html#step-1-get-ready"
+def test_without_javascript_the_link_is_as_written(new_visit, guides_root):
+    """A reader without JavaScript follows the link as the writer wrote it."""
+    page = new_visit(guides_root, java_script_enabled=False).open(
+        "back-up.html?screen=broken&from=iphone&mfa=sms")
+    link(page, HANDOVER).click()
+    page.wait_for_url("**/old-phone.html#step-1-get-ready")

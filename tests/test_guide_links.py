@@ -109,8 +109,7 @@ def test_each_link_scans_and_reads_as_the_address_on_the_organization_site(it_pa
 
 def test_situation_link_opens_the_guide_in_that_situation_from_disk(it_page):
     page, _ = it_page
-    link = [row for row in link_rows(page)
-            if GUIDE in row.locator("th a").get_attribute("href")][-1].locator("th a")
+    link = link_rows(page)[-1].locator("th a")
     situation = dict(parse_qsl(urlsplit(link.get_attribute("href")).query))
     guide = posixpath.normpath(posixpath.join(posixpath.dirname(IT_PAGE),
                                               urlsplit(link.get_attribute("href")).path))

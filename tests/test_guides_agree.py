@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.project import PROJECT
-from macros.situations import guides
+from support.content import guides
+from support.project import DOCS
 
-DOCS = PROJECT / "docs"
 INCLUDES = "includes/"
 MEANINGS = yaml.safe_load((DOCS / INCLUDES / "shared-steps.yml").read_text(encoding="utf-8"))
 
@@ -82,7 +81,7 @@ def in_language(step, language):
 def pages_by_language():
     """{language: {page: (its questions, its possible situations, its placed includes)}}."""
     languages = {}
-    for source, registry in guides(DOCS).items():
+    for source, registry in guides().items():
         questions = [dimension.key for dimension in registry.dimensions]
         choices = registry.possible_choices()
         languages.setdefault("en", {})[source] = (questions, choices,

@@ -15,8 +15,6 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
-from support import expected
-from support.content import guides
 from support.project import PROJECT, build_site
 
 WRITING = PROJECT / "docs" / "writing"
@@ -100,15 +98,6 @@ def test_every_part_example_shown_as_written_builds(built_examples, name):
     page = BeautifulSoup((built_examples / f"part-{name.removesuffix('.md')}.html").read_text(
         encoding="utf-8"), "html.parser")
     assert page.select_one("article p"), name
-
-
-def test_the_expected_file_example_is_one_the_checks_read(tmp_path):
-    """docs/writing/checks.md's example of a guide's expected file, beside a guide that asks
-    its questions: tests/support/expected.py reads it without an error."""
-    shutil.copy(EXAMPLES / "guide-sources.md", tmp_path / "back-up-authenticator.md")
-    shutil.copy(EXAMPLES / "back-up-authenticator.expected.yml", tmp_path)
-    registry = guides(tmp_path)["back-up-authenticator.md"]
-    assert expected.load(tmp_path, "back-up-authenticator.md", registry) is not None
 
 
 @pytest.mark.parametrize("name", sorted(set(PARTS) - set(AS_WRITTEN)))

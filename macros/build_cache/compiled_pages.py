@@ -18,15 +18,15 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 
 import jinja2
 
+from macros.build_cache.entries import entry_path, read_entry, write_entry
 from macros.build_cache.fallback_pages import template_facts
 
 # Bump when the cache's format or key changes.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 class PlainText:
@@ -44,9 +44,10 @@ class PlainText:
 class PageCompileCache:
     """Wraps a Jinja environment's `from_string` with a compile cache on disk."""
 
-    def __init__(self, environment, folder):
+    def __init__(self, environment, folder, bad_entries):
         self.environment = environment
         self.folder = folder
+        self.bad_entries = bad_entries  # entries.BadEntries
         self.compile = environment.compile
         self.settings = self.compile_settings().encode()
         self.starts = (environment.variable_start_string, environment.block_start_string,
@@ -89,25 +90,16 @@ class PageCompileCache:
 
     def compiled(self, source):
         key = self.key(source)
-        path = self.folder / key[:2] / key
-        try:
-            code, self.facts[key] = marshal.loads(path.read_bytes())
+        path = entry_path(self.folder, key)
+        kept = read_entry(path, key, self.bad_entries)  # checked (entries.py)
+        if kept is not None:
             os.utime(path)  # still in use: see prune()
+            code, self.facts[key] = marshal.loads(kept)
             return code
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
         code = self.compile(source)  # a syntax error raises here, as without the cache
         self.facts[key] = template_facts(self.environment.parse(source))
-        write_whole(path, marshal.dumps((code, self.facts[key])))
+        write_entry(path, key, marshal.dumps((code, self.facts[key])))
         return code
-
-
-def write_whole(path, data):
-    """Written under a temporary name, then renamed: parallel builds never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as temporary:
-        temporary.write(data)
-    os.replace(temporary.name, path)
 
 
 def prune(folder, keep_unused_seconds):

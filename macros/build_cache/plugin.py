@@ -3,17 +3,18 @@ yet translated has its macros rendered once for every language (bench/README.md)
 compiled_pages.py, rendered_pages.py and fallback_pages.py.
 
 The theme's templates (Material's and overrides/) and files pulled in with `{% include %}` use
-Jinja's own bytecode cache, which checks each file's text.
+Jinja's bytecode cache, which checks each file's text. Every entry of every kind carries a
+checksum of its key and content, and a bad one is dropped and made again (entries.py).
 """
 
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.plugins import BasePlugin
 
 from macros import languages
 from macros.build_cache.compiled_pages import PageCompileCache, prune
 from macros.build_cache.config import BuildCacheConfig
+from macros.build_cache.entries import BadEntries, CheckedBytecodeCache
 from macros.build_cache.fallback_pages import FallbackPages
 from macros.build_cache.rendered_pages import PageRenderCache
 from macros.upstream import mkdocs_core, mkdocs_macros_plugin
@@ -25,6 +26,8 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         # {build language: PageRenderCache}: static-i18n builds each other language inside the
         # source language's build, each with its own files.
         self.render_caches = {}
+        # Entries that failed their check in this build (every language's): told about once.
+        self.bad_entries = None
         # The source language's page renders, which other languages' builds reuse.
         self.fallback_pages = FallbackPages()
 
@@ -34,14 +37,16 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
 
     # Listed after `macros` in mkdocs.yml: its on_config has created its Jinja environment.
     def on_config(self, config):
+        if self.bad_entries is None:  # not again in another language's build inside this one
+            self.bad_entries = BadEntries(self.config.cache_dir.rstrip("/") + "/")
         macros = mkdocs_macros_plugin.plugin(config)
         if macros is None:
             return
         root = self.cache_root(config)
-        compile_cache = PageCompileCache(macros.env, root / "jinja")
+        compile_cache = PageCompileCache(macros.env, root / "jinja", self.bad_entries)
         mkdocs_macros_plugin.compile_pages_with(
             macros, compile_cache.from_string,
-            FileSystemBytecodeCache(str(mkdir(root / "jinja-includes"))))
+            CheckedBytecodeCache(root / "jinja-includes", self.bad_entries))
         self.fallback_pages.start_build(config)
         if self.config.reuse_source_renders:
             mkdocs_macros_plugin.render_pages_through(
@@ -51,7 +56,7 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
     # Once the site's files and their places in the navigation are settled.
     def on_nav(self, nav, config, files):
         self.render_caches[languages.build_language(config)] = PageRenderCache(
-            config, files, self.cache_root(config) / "pages")
+            config, files, self.cache_root(config) / "pages", self.bad_entries)
         return nav
 
     def on_pre_page(self, page, config, files):
@@ -61,14 +66,11 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         return page
 
     def on_env(self, env, config, files):
-        env.bytecode_cache = FileSystemBytecodeCache(str(mkdir(self.cache_root(config) / "jinja-theme")))
+        env.bytecode_cache = CheckedBytecodeCache(self.cache_root(config) / "jinja-theme",
+                                                  self.bad_entries)
         return env
 
     def on_post_build(self, config):
         for folder in ("jinja", "pages"):
             prune(self.cache_root(config) / folder, self.config.keep_unused_days * 24 * 3600)
 
-
-def mkdir(folder):
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder

@@ -17,7 +17,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from macros.build_cache.compiled_pages import CACHE_FORMAT, write_whole
+from macros.build_cache.compiled_pages import CACHE_FORMAT
+from macros.build_cache.entries import entry_path, read_entry, write_entry
 from macros.upstream import mkdocs_core
 
 MACROS = Path(__file__).resolve().parent.parent
@@ -35,8 +36,9 @@ class WarningCounter(logging.Handler):
 class PageRenderCache:
     """Markdown to HTML once per (Markdown after macros, site files, settings); see the docstring."""
 
-    def __init__(self, config, files, folder):
+    def __init__(self, config, files, folder, bad_entries):
         self.folder = folder
+        self.bad_entries = bad_entries  # entries.BadEntries
         self.files = files
         site = sorted((file.src_uri, file.dest_uri, file.url, file.inclusion.name)
                       for file in files)
@@ -54,14 +56,11 @@ class PageRenderCache:
     def render(self, page, config, files):
         key = hashlib.sha256(self.context + page.file.src_uri.encode() + b"\0"
                              + page.markdown.encode()).hexdigest()
-        path = self.folder / key[:2] / key
-        try:
-            kept = pickle.loads(path.read_bytes())
-            os.utime(path)  # still in use: see compiled_pages.prune()
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-            kept = None
+        path = entry_path(self.folder, key)
+        kept = read_entry(path, key, self.bad_entries)  # checked (entries.py)
         if kept is not None:
-            mkdocs_core.restore_rendered_parts(page, kept, files)
+            os.utime(path)  # still in use: see compiled_pages.prune()
+            mkdocs_core.restore_rendered_parts(page, pickle.loads(kept), files)
             return
         counter = WarningCounter()
         logging.getLogger("mkdocs").addHandler(counter)
@@ -71,4 +70,4 @@ class PageRenderCache:
             logging.getLogger("mkdocs").removeHandler(counter)
         if counter.count:
             return  # rendered again, and warned about again, next time
-        write_whole(path, pickle.dumps(mkdocs_core.rendered_parts(page)))
+        write_entry(path, key, pickle.dumps(mkdocs_core.rendered_parts(page)))

@@ -48,6 +48,8 @@ def site_guides(files, whole, profile):
         meta = get_data(file.content_string)[1]
         if meta.get(GUIDE_FIELD) is None or meta.get("audience") != "employees":
             continue
+        if not all(isinstance(meta.get(field), str) for field in ("title", "description")):
+            continue  # its own page stops the build at the field (front matter checks)
         try:
             registry = whole.for_guide(meta[GUIDE_FIELD]).restricted_to(
                 profile.allowed, profile.default)

@@ -21,19 +21,22 @@ rules are the same in every language.
 
 import difflib
 import itertools
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.utils.meta import get_data
 
+from macros.data_files import load_yaml
 from macros.languages import SOURCE_LANGUAGE
 from macros.messages import TextError, in_language, say
 
 # The one registry of the site, where writers and IT look for it: macros/situations.yml.
-REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
+# HELP_SITUATIONS_FILE: another file, for the scenario sites of tests/test_build_errors.py.
+REGISTRY_FILE = Path(os.environ.get("HELP_SITUATIONS_FILE")
+                     or Path(__file__).parent.parent / "situations.yml")
 CONFIG_FILE = Path(__file__).parents[2] / "mkdocs.yml"
 # The front matter field in which a guide declares its questions:
 #   situations:
@@ -173,7 +176,7 @@ class Registry:
 
     @classmethod
     def load(cls, path=REGISTRY_FILE, language=SOURCE_LANGUAGE):
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml(path)  # a bad byte or YAML mistake: DataFileError at its line
         where = Path(path).name
         dimensions = tuple(dimension_from(d, language, f"{where}: dimensions")
                            for d in data["dimensions"])

@@ -54,6 +54,7 @@ class Item:
     file: str
     line: int
     explicit_id: bool = True
+    written: str = None  # an include's file name as the page writes it
 
     def describe(self):
         if self.kind == "heading":
@@ -139,7 +140,8 @@ def structure(docs_dir, uri, state=None, seen=()):
                 items.append(Item("only", arguments(ONLY.match(tag).group(1)), uri, number))
             elif INCLUDE.match(tag):
                 included = INCLUDE.match(tag).group(1)
-                items.append(Item("include", languages.source_uri(included), uri, number))
+                items.append(Item("include", languages.source_uri(included), uri, number,
+                                  written=included))
                 if included not in seen:
                     items.extend(structure(docs_dir, included, state, (*seen, uri)))
     return items
@@ -182,6 +184,34 @@ def declaration_mismatch(docs_dir, translation_uri, source_uri):
             "both files: `legend: {en: 'Who owns the iPhone?', de: 'Wem gehört das iPhone?'}`.")
 
 
+def translate_include_hint(source, translation):
+    return (f"Hint: translate {source} into {translation} (copy it and translate the words; "
+            "keep everything else), then include that.")
+
+
+def include_in_other_language(docs_dir, translation_uri, items):
+    """A translation includes shared steps in its own language (`includes/x.de.md`), which
+    exist: else `file:line: … Hint: …` at the first include that doesn't. (Jinja would include
+    an English file into the German page without a word.)"""
+    language = languages.translation_suffix(translation_uri)
+    for item in items:
+        if item.kind != "include":
+            continue
+        wanted = languages.translation_uri(item.written, language)
+        exists = (Path(docs_dir) / wanted).is_file()
+        if item.written != wanted:
+            written_in = languages.translation_suffix(item.written) or languages.SOURCE_LANGUAGE
+            hint = (f'Hint: include its translation, {{% include "{wanted}" %}}.' if exists
+                    else translate_include_hint(item.written, wanted))
+            return (f"{item.file}:{item.line}: the page is in '{language}' but includes "
+                    f"'{item.written}', which is in '{written_in}'. {hint}")
+        if not exists:
+            return (f"{item.file}:{item.line}: the include file '{wanted}', the '{language}' "
+                    f"translation of {item.value}, does not exist yet. "
+                    f"{translate_include_hint(item.value, wanted)}")
+    return None
+
+
 def mismatch(docs_dir, translation_uri):
     """`file:line: what differs. Hint: …` for a translation unlike its source, else None."""
     source_uri = languages.source_uri(translation_uri)
@@ -192,6 +222,9 @@ def mismatch(docs_dir, translation_uri):
         return declared
     translated = structure(docs_dir, translation_uri)
     source = structure(docs_dir, source_uri)
+    wrong_include = include_in_other_language(docs_dir, translation_uri, translated)
+    if wrong_include:
+        return wrong_include
     for ours, theirs in zip(translated, source):
         if ours.kind == "heading" and theirs.kind == "heading" and ours.value == theirs.value \
                 and not ours.explicit_id:

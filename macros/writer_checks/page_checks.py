@@ -26,9 +26,6 @@ ANCHOR_HINT = ("Hint: an anchor is a heading's id: its words in lower case joine
                "¶ symbol.")
 IMAGE_HINT = ("Hint: keep images under docs/ (e.g. docs/images/) and link to them relative to "
               "this page; names are case-sensitive.")
-NOT_UTF8_HINT = ("Hint: save the file as UTF-8 (in VS Code: click the encoding in the status "
-                 "bar, 'Save with Encoding', 'UTF-8'); it was probably saved as Windows-1252.")
-
 # A page due for review is a warning that must not fail the strict build: it goes to a logger
 # outside MkDocs' `mkdocs` tree, which strict mode does not count.
 REVIEW_LOGGER = "help_site.review"
@@ -85,20 +82,6 @@ def warn_if_due_for_review(page, config):
             f"{page.file.src_uri}: last reviewed {front_matter.reviewed_on(page.meta)}, more "
             f"than {months} months ago (owner: {page.meta.get('owner')}). Hint: check the page "
             "against the product, then set last_reviewed to today; `make freshness` lists all.")
-
-
-# --- Encoding -----------------------------------------------------------------------------
-
-def not_utf8_error(raw, src_path):
-    """Where a page stops being UTF-8 text, or None. MkDocs alone prints a traceback."""
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return (f"{src_path}:{line}: this file is not UTF-8 text (byte 0x{raw[error.start]:02x} "
-                f"at column {column}). {NOT_UTF8_HINT}")
-    return None
 
 
 # --- Links, anchors and images ------------------------------------------------------------

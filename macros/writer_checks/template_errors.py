@@ -22,7 +22,10 @@ from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
+from macros import languages
+from macros.data_files import DataFileError
 from macros.situations import SituationError
+from macros.translations.structure import translate_include_hint
 from macros.upstream import mkdocs_macros_plugin
 
 RAW_HINT = ("Hint: this line is in a code sample; to show {{ or {% as written, put a line "
@@ -54,6 +57,8 @@ def install(plugin):
 
 def explain(error, markdown, page, known_names=()):
     """The whole message: where (file:line), what, and a hint."""
+    if isinstance(error, DataFileError):
+        return str(error)  # a data file's mistake, at its own line (macros/data_files.py)
     if isinstance(error, RecursionError):
         cycle = include_cycle(error, page)
         if cycle:
@@ -164,6 +169,12 @@ def describe(error, code, line, known_names):
         if in_code_sample:
             return line, f"{error.message}. {RAW_HINT}"
         return line, f"{error.message}.{did_you_mean(error.message, known_names)} {UNDEFINED_HINT}"
+    if isinstance(error, TemplateNotFound) and languages.translation_suffix(error.name):
+        # A shared step not translated yet: never suggest including the English file.
+        source = languages.source_uri(error.name)
+        return line, (f"the include file '{error.name}', the "
+                      f"'{languages.translation_suffix(error.name)}' translation of {source}, does "
+                      f"not exist yet. {translate_include_hint(source, error.name)}")
     if isinstance(error, TemplateNotFound):
         close = difflib.get_close_matches(error.name, known_names, n=1)
         guess = f" Did you mean '{close[0]}'?" if close else ""

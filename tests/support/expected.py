@@ -172,7 +172,12 @@ class Expected:
             inner = isinstance(action, dict) and "steps" in action
             actions.append(replace(self.part(action), inner=inner))
             if inner:
-                actions += [self.part(step, depth=1) for step in self.listed(action, "steps")]
+                # A step inside an action is for the action's readers, and its own `for:` narrows
+                # them further.
+                parent = actions[-1].condition
+                for step in self.listed(action, "steps"):
+                    part = self.part(step, depth=1)
+                    actions.append(replace(part, condition=both(parent, part.condition)))
         return Part(entry["title"], self.condition(entry, "for"), entry.line), entry["id"], actions
 
     def shows_rule(self, entry):
@@ -351,6 +356,14 @@ class Expected:
                         "step, or give it the condition of the step it needs."]
             seen_first = seen_first or bool(starts)
         return []
+
+
+def both(first, second):
+    """The readers two conditions (tuples of alternatives, None: everyone) are both for."""
+    if first is None or second is None:
+        return first if second is None else second
+    return tuple({**one, **other, **{key: one[key] & other[key] for key in one.keys() & other}}
+                 for one in first for other in second)
 
 
 def shorten(words, length=70):

@@ -57,7 +57,7 @@ SITUATIONS = {
 
 
 def build_question_model(folder):
-    """The scenario site (its scripts come with the theme, overrides/assets/)."""
+    """The scenario site, built with the project's theme (its scripts come with it)."""
     docs = folder / "docs"
     shutil.copytree(SITE, docs)
     result = build_site(folder / "site", docs_dir=docs)

@@ -70,8 +70,8 @@ def build_fabrikam_site(folder):
 
 
 def build_scenario(name, folder, env=None):
-    """Scenario site tests/sites/<name>/docs into folder/site (its scripts and stylesheets come
-    with the theme, overrides/assets/)."""
+    """Scenario site tests/sites/<name>/docs into folder/site, built with the project's theme (its
+    scripts and stylesheets come with it, overrides/assets/)."""
     docs = folder / "docs"
     shutil.copytree(SITES / name / "docs", docs)
     result = build_site(folder / "site", docs_dir=docs, env=env)
