@@ -41,6 +41,7 @@ TARGETS = {
     "guide_weight_ratio_max": 1.0,  # guide first view, gzip, project / bare Material
     "guide_weight_stretch_kb": 70,  # the same, absolute (gzip KB), a stretch goal
     "search_first_result_ms": 300,  # median, largest corpus
+    "second_language_max": 1.3,     # project (English + German) / project-en, largest N, wall and CPU
     "lighthouse_min": {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100},
 }
 
@@ -258,6 +259,13 @@ def check_targets(results):
             check(f"growth no worse than linear: CPU time ~ pages^k, k <= "
                   f"{TARGETS['growth_exponent_max']}",
                   round(exponent, 2), exponent <= TARGETS["growth_exponent_max"])
+    if scaling and "project-en" in scaling["sizes"][-1]["wall_seconds"]:
+        largest = scaling["sizes"][-1]
+        for kind, name in (("wall_seconds", "wall"), ("cpu_seconds", "CPU")):
+            measured = ratio(largest, kind, "project-en")
+            check(f"English + German at {largest['pages']} pages <= "
+                  f"{TARGETS['second_language_max']}x English alone ({name}, medians)",
+                  round(measured, 2), measured <= TARGETS["second_language_max"])
     weight = results.get("page_weight")
     if weight:
         measured = weight["guide"]["ratio_gzip"]

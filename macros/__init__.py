@@ -29,10 +29,11 @@ nothing, which then load none of the picker's code).
 """
 
 from macros import languages
+from macros.build_cache.fallback_pages import SpokenTexts
 from macros.organization.profile_macros import define_org_env
 from macros.situations import Registry
-from macros.situations.markup import picker, section_block, step_marker
-from macros.situations.page_guides import PageGuides
+from macros.situations.markup import block_start, picker, section_block, step_marker
+from macros.situations.page_guides import TOKENS_KEY, PageGuides
 from macros.writer_checks import front_matter, template_errors
 from macros.writing_guide import examples as writing_examples
 from macros.writing_guide import mistakes as writer_mistakes
@@ -57,24 +58,37 @@ def define_env(env):
     profile = define_org_env(env, whole)
     guides = PageGuides(whole, profile, lambda page: languages.build_language(env.conf))
     env.page_guides = guides  # for on_pre_page_macros below
+    # The situation macros' words are the build language's. A page not yet translated renders
+    # once, in English, and other languages' builds say these words again in their language
+    # (macros/build_cache/fallback_pages.py). The macros listed as the same in every language
+    # write the same in every build for such a page (in the page's language). A macro in
+    # neither list makes its page render again in each language.
+    spoken = env.spoken_texts = SpokenTexts(
+        voice=lambda page: guides.of(page).shown,
+        same_in_every_language={"org_name", "default_situation", "support_contacts",
+                                "company_portal_fields", "page_language"},
+        spoken_macros={"situation", "only", "situation_picker"},
+        neutral_meta={TOKENS_KEY})
 
     @env.macro
     def situation(caller, **values_by_dimension):
         """Markdown between `{% call situation(...) %}` and `{% endcall %}` for some situations."""
         condition = guides.condition(env.page, values_by_dimension)
-        return section_block(guides.of(env.page).shown, condition, caller(),
-                             template_errors.call_site(env.page))
+        call_site = template_errors.call_site(env.page)
+        body = caller()
+        start = spoken.say(lambda registry: block_start(registry, condition, call_site), env.page)
+        return section_block(start, condition, body)
 
     @env.macro
     def only(**values_by_dimension):
         """Mark the list item or paragraph it starts as applying to some situations only."""
         condition = guides.condition(env.page, values_by_dimension)
-        return step_marker(guides.of(env.page).shown, condition,
-                           template_errors.call_site(env.page))
+        call_site = template_errors.call_site(env.page)
+        return spoken.say(lambda registry: step_marker(registry, condition, call_site), env.page)
 
     @env.macro
     def situation_picker():
-        return picker(guides.of(env.page).shown)
+        return spoken.say(picker, env.page)
 
 
 def on_pre_page_macros(env):

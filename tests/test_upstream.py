@@ -214,6 +214,16 @@ def test_macros_plugin_calls_on_pre_page_macros_and_gives_the_files():
     assert "self.variables['files'] = files" in source
 
 
+def test_macros_plugin_renders_each_page_through_its_render_method():
+    assert list(inspect.signature(mkdocs_macros.plugin.MacrosPlugin.render).parameters) == [
+        "self", "markdown", "force_rendering"]
+    page_markdown = inspect.getsource(mkdocs_macros.plugin.MacrosPlugin.on_page_markdown)
+    assert "self._page = page" in page_markdown
+    assert re.search(r"self\.markdown = self\.render\(\s*markdown=self\.markdown", page_markdown)
+    assert "self.pre_macro_functions" in page_markdown.split("self.render(")[0]
+    assert isinstance(inspect.getattr_static(mkdocs_macros.plugin.MacrosPlugin, "page"), property)
+
+
 # --- mkdocs-static-i18n ----------------------------------------------------------------------
 
 def test_static_i18n_has_the_state_and_methods_we_use():

@@ -9,6 +9,9 @@ build with the current organization profile, situations registry and includes. A
 Jinja or Python version, delimiter, extension or set of filters and tests gets a new key.
 
 Pages without any Jinja syntax (no `{{`, `{%` or `{#`) are not templates at all: they skip Jinja.
+
+With the code, each entry keeps what fallback_pages.py needs to know of the template (the
+names it reads, its filters, whether it includes others), read when it is first compiled.
 """
 
 import hashlib
@@ -20,9 +23,10 @@ import time
 import jinja2
 
 from macros.build_cache.entries import entry_path, read_entry, write_entry
+from macros.build_cache.fallback_pages import template_facts
 
 # Bump when the cache's format or key changes.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 
 
 class PlainText:
@@ -48,6 +52,8 @@ class PageCompileCache:
         self.settings = self.compile_settings().encode()
         self.starts = (environment.variable_start_string, environment.block_start_string,
                        environment.comment_start_string)
+        # {key of a compiled page: its template_facts}, for the pages compiled in this process.
+        self.facts = {}
 
     def compile_settings(self):
         """Everything besides the text that changes what Jinja's compiler produces."""
@@ -65,22 +71,34 @@ class PageCompileCache:
         return repr([CACHE_FORMAT, jinja2.__version__, sys.version, syntax, callables])
 
     def from_string(self, source, globals=None, template_class=None):
-        if not any(start in source for start in self.starts) and template_class is None:
+        if self.plain(source) and template_class is None:
             return PlainText(source, self.environment.keep_trailing_newline)
         code = self.compiled(source)
         cls = template_class or self.environment.template_class
         return cls.from_code(self.environment, code,
                              self.environment.make_globals(globals), None)
 
+    def plain(self, source):
+        return not any(start in source for start in self.starts)
+
+    def key(self, source):
+        return hashlib.sha256(self.settings + b"\0" + source.encode()).hexdigest()
+
+    def facts_of(self, source):
+        """The template_facts of a page compiled by this process (none for plain text), or None."""
+        return ((), (), False) if self.plain(source) else self.facts.get(self.key(source))
+
     def compiled(self, source):
-        key = hashlib.sha256(self.settings + b"\0" + source.encode()).hexdigest()
+        key = self.key(source)
         path = entry_path(self.folder, key)
         kept = read_entry(path, key, self.bad_entries)  # checked (entries.py)
         if kept is not None:
             os.utime(path)  # still in use: see prune()
-            return marshal.loads(kept)
+            code, self.facts[key] = marshal.loads(kept)
+            return code
         code = self.compile(source)  # a syntax error raises here, as without the cache
-        write_entry(path, key, marshal.dumps(code))
+        self.facts[key] = template_facts(self.environment.parse(source))
+        write_entry(path, key, marshal.dumps((code, self.facts[key])))
         return code
 
 

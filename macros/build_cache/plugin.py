@@ -1,5 +1,6 @@
-"""`help-build-cache`: Jinja compiles each page once and Markdown converts it once (README
-"Performance"); see compiled_pages.py and rendered_pages.py.
+"""`help-build-cache`: Jinja compiles each page once, Markdown converts it once, and a page not
+yet translated has its macros rendered once for every language (bench/README.md); see
+compiled_pages.py, rendered_pages.py and fallback_pages.py.
 
 The theme's templates (Material's and overrides/) and files pulled in with `{% include %}` use
 Jinja's bytecode cache, which checks each file's text. Every entry of every kind carries a
@@ -14,6 +15,7 @@ from macros import languages
 from macros.build_cache.compiled_pages import PageCompileCache, prune
 from macros.build_cache.config import BuildCacheConfig
 from macros.build_cache.entries import BadEntries, CheckedBytecodeCache
+from macros.build_cache.fallback_pages import FallbackPages
 from macros.build_cache.rendered_pages import PageRenderCache
 from macros.upstream import mkdocs_core, mkdocs_macros_plugin
 
@@ -26,6 +28,8 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         self.render_caches = {}
         # Entries that failed their check in this build (every language's): told about once.
         self.bad_entries = None
+        # The source language's page renders, which other languages' builds reuse.
+        self.fallback_pages = FallbackPages()
 
     def cache_root(self, config):
         """The cache folder: `cache_dir`, relative to mkdocs.yml."""
@@ -39,9 +43,15 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         if macros is None:
             return
         root = self.cache_root(config)
+        compile_cache = PageCompileCache(macros.env, root / "jinja", self.bad_entries)
         mkdocs_macros_plugin.compile_pages_with(
-            macros, PageCompileCache(macros.env, root / "jinja", self.bad_entries).from_string,
+            macros, compile_cache.from_string,
             CheckedBytecodeCache(root / "jinja-includes", self.bad_entries))
+        self.fallback_pages.start_build(config)
+        if self.config.reuse_source_renders:
+            mkdocs_macros_plugin.render_pages_through(
+                macros, lambda render, markdown, page: self.fallback_pages.render(
+                    render, markdown, page, config, macros.spoken_texts, compile_cache.facts_of))
 
     # Once the site's files and their places in the navigation are settled.
     def on_nav(self, nav, config, files):

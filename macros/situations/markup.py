@@ -62,8 +62,18 @@ def marker(text, marker_class, attributes="", call_site=""):
     return f"*{escaped}*{{ .{marker_class}{' ' + attributes if attributes else ''} }}"
 
 
-def section_block(registry, condition, body, call_site=""):
-    """Wrap a `{% call situation(...) %}` body, keeping the indentation it sits at in a list.
+def block_start(registry, condition, call_site=""):
+    """The label line that opens a conditional section (empty for None and {}: see
+    section_block)."""
+    if not condition:
+        return ""
+    return marker(registry.label(condition), BLOCK_START_CLASS,
+                  data_attributes(registry, condition), call_site)
+
+
+def section_block(start, condition, body):
+    """Wrap a `{% call situation(...) %}` body under its label line (`block_start`), keeping the
+    indentation it sits at in a list.
 
     `condition` is None for a section that applies to none of the site's situations (left out),
     and {} for one that applies to all of them (kept without a label)."""
@@ -75,8 +85,7 @@ def section_block(registry, condition, body, call_site=""):
     first = next((line for line in lines if line.strip()), "")
     indent = first[:len(first) - len(first.lstrip())]
     return "\n".join([
-        marker(registry.label(condition), BLOCK_START_CLASS,
-               data_attributes(registry, condition), call_site),
+        start,
         "",
         *lines,
         "",
