@@ -64,8 +64,11 @@ def build_question_model(folder):
     assert result.returncode == 0, result.stderr
 
 
-# What the reader sees: rendered, and not inside a part hidden until found.
+# What the reader sees: rendered, and not inside a part hidden until found; what is folded
+# before the first Step is opened first, as support/seen.py's READ_GUIDE does (the reader's
+# whole path, folded or not).
 READ = """() => {
+  document.querySelectorAll('article details:not([open])').forEach((box) => { box.open = true; });
   const shown = (el) => el.checkVisibility() && !el.closest('[hidden]');
   const ownWords = (el) => {
     const copy = el.cloneNode(true);
