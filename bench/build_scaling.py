@@ -55,7 +55,7 @@ def timed_build(config, docs_dir, site_dir, cache, env=None):
     cpu_before = children_cpu_seconds()
     start = time.perf_counter()
     result = build_site(site_dir, docs_dir=docs_dir, config=config, timeout=BUILD_TIMEOUT,
-                        env={"HELP_BUILD_CACHE": str(cache), **(env or {})})
+                        env={"HELP_BUILD_CACHE": str(cache), **(env or {})}, fresh_process=True)
     wall = time.perf_counter() - start
     if result.returncode != 0:
         raise BenchError(f"{config.name} does not build {docs_dir}:\n{result.stderr[-3000:]}")

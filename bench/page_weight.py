@@ -8,6 +8,10 @@ then is the first view (the project's pages load search only once the reader ope
 Requests leaving the site are blocked (the machine is offline) and listed. Sizes are the files'
 bytes, and their gzip size (level 9) as a compressing web server would send them.
 
+Service workers are blocked: once a page has loaded, the project's `sw.js` downloads the reader's
+language for offline reading in the background (about 450 KB, part 6 weighs it against its
+budget). That is not what the page needs to show itself, and would hide the first view's weight.
+
 The floor is the page's text alone: the text of its article (every situation), gzipped too.
 """
 
@@ -112,7 +116,7 @@ def weigh(site, sent_paths):
 
 def first_view(browser, root, sent, path):
     """Open `path` in a fresh context; return the files sent, requests leaving the site, text."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     outside = []
 
     def block_outside(route):

@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
+from macros import yaml_places
+
 PROJECT = Path(__file__).resolve().parent.parent
 NOT_UTF8_HINT = ("Hint: save the file as UTF-8 (in VS Code: click the encoding in the status "
                  "bar, 'Save with Encoding', 'UTF-8'); it was probably saved as Windows-1252.")
@@ -55,7 +57,7 @@ def load_yaml(path):
     """The file's data; DataFileError at the line of a byte or a YAML mistake."""
     text = read_text(path)
     try:
-        return yaml.safe_load(text)
+        return yaml_places.load(text)
     except yaml.YAMLError as error:
         # The construct left open (an unclosed quote or bracket), else the problem itself.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -75,5 +77,5 @@ def key_lines(path):
                 lines[(*keys, key.value)] = key.start_mark.line + 1
                 walk(value, (*keys, key.value))
 
-    walk(yaml.compose(read_text(path)), ())
+    walk(yaml_places.compose(read_text(path)), ())
     return lines

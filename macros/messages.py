@@ -14,8 +14,13 @@ from pathlib import Path
 from macros.data_files import DataFileError, key_lines, load_yaml, shown
 from macros.languages import LANGUAGES, SOURCE_LANGUAGE
 
-# HELP_MESSAGES_FILE: another file, for the scenario sites of tests/test_build_errors.py.
-MESSAGES_FILE = Path(os.environ.get("HELP_MESSAGES_FILE") or Path(__file__).parent / "messages.yml")
+MESSAGES_FILE = Path(__file__).parent / "messages.yml"
+
+
+def messages_file():
+    """The file the build reads its texts from: MESSAGES_FILE, or the scenario site's file that
+    HELP_MESSAGES_FILE names (tests/test_build_errors.py); looked up at each use, not import."""
+    return Path(os.environ.get("HELP_MESSAGES_FILE") or MESSAGES_FILE)
 
 
 class TextError(ValueError):
@@ -44,9 +49,10 @@ def _group(path, modified, group, language):
             for name, text in data[group].items()}
 
 
-def messages(group, language, path=MESSAGES_FILE):
+def messages(group, language, path=None):
     """{id: text} of one group of messages.yml ("browser" or "pages") in `language` (shared:
     don't change it). Read again when the file changes (`make serve` keeps this process)."""
+    path = path or messages_file()
     return _group(str(path), Path(path).stat().st_mtime_ns, group, language)
 
 
@@ -66,9 +72,9 @@ def say(name, language=SOURCE_LANGUAGE, count=None, group="pages", **fields):
     try:
         return text.format(**fields)
     except (KeyError, IndexError, ValueError) as error:
-        line = key_lines(MESSAGES_FILE).get((group, name, language), 1)
+        line = key_lines(messages_file()).get((group, name, language), 1)
         raise DataFileError(
-            f"{shown(MESSAGES_FILE)}:{line}: {group}.{name} ({language}): {error!r} is not a field "
+            f"{shown(messages_file())}:{line}: {group}.{name} ({language}): {error!r} is not a field "
             f"this text is given (it gets: {', '.join(sorted(fields)) or 'none'}). Hint: write "
             "each {name} exactly as the English text has it; to show a brace, write it twice.")
 
@@ -79,9 +85,10 @@ def field_names(text):
     return {field for one in texts for _, field, _, _ in string.Formatter().parse(one) if field}
 
 
-def check_file(path=MESSAGES_FILE):
+def check_file(path=None):
     """Every message has every language, each with the {names} of the English text; else
     DataFileError at the line of the text that differs."""
+    path = path or messages_file()
     data = load_yaml(path)
     lines = key_lines(path)
     for group, texts in data.items():

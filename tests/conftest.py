@@ -5,6 +5,9 @@ Markers (pytest.ini): a test that uses a browser is marked `browser` here, by it
 `make test-fast` leaves out `browser` and `slow` tests.
 """
 
+import os
+from pathlib import Path
+
 import pytest
 
 from support.browsers import BLOCK_STORAGE, BROWSER_ARGS, Visit, find_chromium
@@ -58,7 +61,11 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def site_dir(request):
-    """The site of docs/ (default organization profile), built once per test session."""
+    """The site of docs/ (default organization profile), built once per test session; under
+    `make test` the one `make site` has just built (HELP_TEST_SITE, the build it links to)."""
+    built = os.environ.get("HELP_TEST_SITE")
+    if built:
+        return Path(os.path.realpath(built))
     return shared_folder(request, "site", build_docs_site) / "site"
 
 

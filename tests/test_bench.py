@@ -56,6 +56,10 @@ def test_first_views_are_weighed_by_kind_and_stay_inside_the_site(smoke):
             for kind in kinds:
                 assert by_kind[kind]["raw"] > by_kind[kind]["gzip"] > 0, (page, config, kind)
         assert views["project"]["outside_requests"] == []
+        # A first view is the page itself: not the search index (loaded when search is opened)
+        # nor the other pages the service worker keeps for offline reading afterwards (part 6).
+        assert views["project"]["by_kind"]["search index"]["files"] == 0, views["project"]["files"]
+        assert views["project"]["by_kind"]["html"]["files"] == 1, views["project"]["files"]
         assert 0 < views["floor"]["gzip"] < views["project"]["total"]["gzip"]
         assert views["ratio_gzip"] > 0
 

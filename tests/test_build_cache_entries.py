@@ -1,20 +1,21 @@
 """A damaged build cache (macros/build_cache/) is noticed, dropped and made again.
 
 Each entry kind of the cache (compiled pages `jinja/`, rendered pages `pages/`, compiled included
-files `jinja-includes/`, compiled theme templates `jinja-theme/`) is damaged in a warm cache the
+files `jinja-includes/`, compiled theme templates `jinja-theme/`, QR codes of addresses `qr/`) is
+damaged in a warm cache the
 way a full disk, a kill or an editor would: cut short, overwritten with garbage, or edited in
 place without changing its length. The next build must succeed, warn once naming the cache
 folder (never a writer's page, never a traceback) and make the same site as a build without a
 cache. The scenario site is tests/sites/cache-entries/.
 """
 
-import filecmp
 import random
 import shutil
 
 import pytest
 
 from support.project import SITES, build_site
+from support.sites import same_site
 
 # Builds the scenario site once per case: not part of `make test-fast`.
 pytestmark = pytest.mark.slow
@@ -27,6 +28,7 @@ KINDS = {
     "pages": b"Charge the new phone overnight",  # in its rendered HTML
     "jinja-includes": b"Keep both phones together",  # includes/shared-step.md's text
     "jinja-theme": b"md-content",  # a class the theme's templates write into every page
+    "qr": b'stroke="#000"',  # each QR code's dark modules, in the guide's code files
 }
 
 
@@ -52,20 +54,6 @@ def unreadable(path):
 def build(tmp_path, cache, name):
     result = build_site(tmp_path / name, docs_dir=DOCS, env={"HELP_BUILD_CACHE": str(cache)})
     return result, result.stdout + result.stderr
-
-
-def same_site(one, other):
-    compared = filecmp.dircmp(one, other)
-    differing = []
-
-    def walk(comparison, prefix=""):
-        differing.extend(prefix + name for name in
-                         comparison.diff_files + comparison.left_only + comparison.right_only)
-        for name, sub in comparison.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(compared)
-    return differing
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ def legends(site, page):
     return [legend.get_text() for legend in html.select(".situation-picker legend")]
 
 
+@pytest.mark.slow  # `make new-guide`, then a build of its site
 def test_a_new_guide_declares_its_own_questions_and_builds(tmp_path):
     docs = tmp_path / "docs"
     for name, asks in [("restore-authenticator", "from,restore:backup/fresh"),

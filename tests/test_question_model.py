@@ -185,6 +185,7 @@ LINKCHECKER = [sys.executable, str(PROJECT / "tests" / "linkcheck_site.py"), "--
                "--config", str(PROJECT / "tests" / "linkcheckerrc")]
 
 
+@pytest.mark.slow  # LinkChecker
 def test_linkcheck_names_a_misspelled_situation_value_in_a_link(question_model_site):
     folder = make_world_readable_dir("help-question-model-")
     try:

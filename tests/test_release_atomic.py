@@ -19,8 +19,9 @@ import pytest
 
 from support.project import PROJECT, run_make
 
-# One small project per module: keep the module on one pytest-xdist worker.
-pytestmark = pytest.mark.xdist_group("release-atomic")
+# One small project per module: keep the module on one pytest-xdist worker. It runs git, mike
+# and `make`: not part of `make test-fast`.
+pytestmark = [pytest.mark.xdist_group("release-atomic"), pytest.mark.slow]
 
 BRANCH = "versioned-site"
 WORK_BRANCH = f"{BRANCH}.publishing"

@@ -160,6 +160,7 @@ def tree_digest(folder):
     return digest.hexdigest()
 
 
+@pytest.mark.slow  # two whole `make site` runs
 def test_make_site_killed_at_the_swap_keeps_the_previous_site(tmp_path):
     site = tmp_path / "site"
     first, second = SITES_FOR_SWAP

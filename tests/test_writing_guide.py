@@ -111,8 +111,7 @@ def test_new_page_starts_from_the_template_and_builds(tmp_path):
     assert run_make("lint", f"LINT_PAGES={docs}").returncode == 0
 
 
-@pytest.mark.slow
-def test_lint_passes_on_the_repository():
+def test_lint_passes_on_the_repository():  # `make test` and `make test-fast` lint here
     result = run_make("lint")
     assert result.returncode == 0, result.stdout + result.stderr
 

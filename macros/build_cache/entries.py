@@ -84,6 +84,20 @@ def read_entry(path, key, bad_entries):
     return content
 
 
+def made_once(folder, bad_entries, key_text, make):
+    """The bytes `make()` returns for an output that depends on `key_text` alone (a QR code of
+    an address), made on the first build that needs it and read back on later ones."""
+    key = hashlib.sha256(key_text.encode()).hexdigest()
+    path = entry_path(folder, key)
+    content = read_entry(path, key, bad_entries)
+    if content is None:
+        content = make()
+        write_entry(path, key, content)
+    else:
+        os.utime(path)  # still in use: see compiled_pages.prune()
+    return content
+
+
 def write_entry(path, key, content):
     """Written under a temporary name, then renamed: parallel builds never read half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,14 @@
 """`help-build-cache`: Jinja compiles each page once, Markdown converts it once, and a page not
 yet translated has its macros rendered once for every language (bench/README.md); see
-compiled_pages.py, rendered_pages.py and fallback_pages.py.
+compiled_pages.py, rendered_pages.py and fallback_pages.py. It also keeps what depends on its key
+alone, such as the QR codes of the guides' addresses (`keeper`).
 
 The theme's templates (Material's and overrides/) and files pulled in with `{% include %}` use
 Jinja's bytecode cache, which checks each file's text. Every entry of every kind carries a
 checksum of its key and content, and a bad one is dropped and made again (entries.py).
 """
 
+import functools
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -14,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from macros import languages
 from macros.build_cache.compiled_pages import PageCompileCache, prune
 from macros.build_cache.config import BuildCacheConfig
-from macros.build_cache.entries import BadEntries, CheckedBytecodeCache
+from macros.build_cache.entries import BadEntries, CheckedBytecodeCache, made_once
 from macros.build_cache.fallback_pages import FallbackPages
 from macros.build_cache.rendered_pages import PageRenderCache
 from macros.upstream import mkdocs_core, mkdocs_macros_plugin
@@ -30,6 +32,11 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         self.bad_entries = None
         # The source language's page renders, which other languages' builds reuse.
         self.fallback_pages = FallbackPages()
+
+    def keeper(self, config, kind):
+        """`keep(key_text, make)` for outputs that depend on their key alone, kept in
+        <cache>/<kind>/ (entries.made_once): the QR codes (macros/organization/page_html.py)."""
+        return functools.partial(made_once, self.cache_root(config) / kind, self.bad_entries)
 
     def cache_root(self, config):
         """The cache folder: `cache_dir`, relative to mkdocs.yml."""
@@ -71,6 +78,6 @@ class BuildCachePlugin(BasePlugin[BuildCacheConfig]):
         return env
 
     def on_post_build(self, config):
-        for folder in ("jinja", "pages"):
+        for folder in ("jinja", "pages", "qr"):
             prune(self.cache_root(config) / folder, self.config.keep_unused_days * 24 * 3600)
 

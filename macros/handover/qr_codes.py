@@ -1,5 +1,5 @@
 """The QR codes of "Continue on another device": for each guide page, one code per situation the
-reader can be in and per Step they can be at, made at build time (segno, as the IT page's codes),
+reader can be in and per Step they can be at, made at build time (zxing-cpp, as the IT page's codes),
 so that no QR library goes to the browser. handover.js shows the one that fits the reader.
 
 A code encodes the guide's address on the organization's site (`site_url`) with the reader's
@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
-from macros.organization.page_html import QR_COLOURS, qr_code
 from macros.situations.registry import NOT_ASKED
 
 FOLDER = "qr"
@@ -87,15 +86,15 @@ def codes(page_url, registry, steps):
             yield f"{name}/{step}.svg", f"{page_url}?{query}#{step}"
 
 
-def write_codes(page_file, page_url, registry, page_html):
-    """Write the codes of the built page `page_file` (a Path) beside it; return how many."""
+def write_codes(page_file, page_url, registry, page_html, qr):
+    """Write the codes of the built page `page_file` (a Path) beside it, made by `qr` (a
+    page_html.QrCodes); return how many."""
     folder = page_file.parent / folder_of(page_file.name)
     written = 0
     for path, url in codes(page_url, registry, step_ids(page_html)):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        qr_code(url).save(str(target), kind="svg", scale=1, xmldecl=False, nl=False,
-                          **QR_COLOURS)
+        target.write_bytes(qr.file_svg(url))
         written += 1
     return written
 

@@ -11,9 +11,10 @@ profile's texts in that language (OrgProfile.support_in).
 
 import re
 from dataclasses import dataclass
+from importlib import metadata
 from urllib.parse import urlencode, urljoin
 
-import segno
+import zxingcpp
 from markupsafe import Markup, escape
 
 from macros.languages import SOURCE_LANGUAGE
@@ -117,21 +118,79 @@ def address_on_site(site_url, site_path):
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", site_path)
 
 
+QR_QUIET_ZONE = 4  # modules of light margin around a code, as the QR standard asks
+
+
 def qr_code(url):
-    """The QR code of `url`, as the IT page and the guides' "Continue on another device" show it
-    (macros/handover/): error correction M, a normal (not micro) code."""
-    return segno.make(url, error="m", micro=False)
+    """The QR code of `url` as rows of modules, one byte each (0: dark, 255: light), as the IT
+    page and the guides' "Continue on another device" show it (macros/handover/): error
+    correction M, a normal (not micro) code, the mask chosen by the standard's penalty rules.
+    zxing-cpp's encoder (libzint, in C) takes about 1 ms; segno, in Python, took about 20 ms per
+    code, most of a build's time with a guide's hundreds of codes."""
+    image = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False)
+    size = image.shape[0]
+    modules = bytes(memoryview(image))
+    return [modules[y * size:(y + 1) * size] for y in range(size)]
 
 
-# Dark on white, so that a code scans in dark mode too.
-QR_COLOURS = {"dark": "#000", "light": "#fff"}
+DARK_RUN = re.compile(rb"\x00+")
 
 
-def qr_code_svg(url, label):
-    """An inline SVG QR code that encodes `url`."""
-    svg = qr_code(url).svg_inline(scale=3, title=label, svgclass="org-qr-code", lineclass=None,
-                                  **QR_COLOURS)
-    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+def qr_svg_paths(rows):
+    """(width, SVG) of a code: the white background and the dark modules as two paths in module
+    units, each run of dark modules in a row one horizontal stroke (as segno writes them)."""
+    width = len(rows) + 2 * QR_QUIET_ZONE
+    strokes = []
+    x_at, y_at = 0, 0  # where the pen is (the first move is made absolute below)
+    for y, row in enumerate(rows, start=QR_QUIET_ZONE):
+        for run in DARK_RUN.finditer(row):
+            x, line = run.start() + QR_QUIET_ZONE, y + 0.5
+            strokes.append(f"m{x - x_at:g} {line - y_at:g}h{run.end() - run.start()}")
+            x_at, y_at = x + run.end() - run.start(), line
+    path = "M" + "".join(strokes)[1:]
+    return width, (f'<path fill="#fff" d="M0 0h{width}v{width}h-{width}z"/>'
+                   f'<path stroke="#000" d="{path}"/>')
+
+
+class QrCodes:
+    """QR codes as SVG, dark on white (so that a code scans in dark mode too). A guide has
+    hundreds of codes (one per situation and Step, per language): with `keep` (the build
+    cache's `keeper`), a code is made by the first build that needs it and read back by later
+    ones."""
+
+    def __init__(self, keep=None):
+        self.keep = keep or (lambda key_text, make: make())
+
+    def made(self, url, form, make):
+        return self.keep(f"zxing-cpp {zxingcpp_version()} {form} {url}", make)
+
+    def file_svg(self, url):
+        """The bytes of the SVG file of `url`'s code, one unit per module."""
+        def make():
+            width, paths = qr_svg_paths(qr_code(url))
+            return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
+                    f'height="{width}">{paths}</svg>').encode()
+        return self.made(url, "file", make)
+
+    def inline_svg(self, url, label):
+        """An inline SVG QR code that encodes `url`, named `label`, 3 pixels per module."""
+        def make():
+            width, paths = qr_svg_paths(qr_code(url))
+            return str(Markup('<svg role="img" width="{0}" height="{0}" class="org-qr-code">'
+                              '<title>{1}</title><g transform="scale(3)">{2}</g></svg>')
+                       .format(3 * width, label, Markup(paths))).encode()
+        return Markup(self.made(url, f"inline {label}", make).decode())
+
+
+def zxingcpp_version():
+    return metadata.version("zxing-cpp")
+
+
+def qr_codes(config):
+    """The site's QR codes, kept in the build cache (macros/build_cache/) when the site has one."""
+    cache = config.plugins.get("help-build-cache")
+    return QrCodes(cache.keeper(config, "qr") if cache else None)
 
 
 # The IT page's outline of what a situation link shows (macros/situations/outline.py): the macros
@@ -161,8 +220,9 @@ def outline_html(steps, language=SOURCE_LANGUAGE):
         OUTLINE_CLASS, count, items)
 
 
-def guide_links_table(links, language=SOURCE_LANGUAGE):
-    """The IT page's table: who a link is for, what it shows, the link (copy button), its QR code."""
+def guide_links_table(links, language=SOURCE_LANGUAGE, qr=QrCodes()):
+    """The IT page's table: who a link is for, what it shows, the link (copy button), its QR code
+    (made by `qr`, a QrCodes)."""
     rows = Markup("\n").join(
         Markup(
             "<tr>\n"
@@ -172,7 +232,7 @@ def guide_links_table(links, language=SOURCE_LANGUAGE):
             "</tr>").format(
                 href=link.href, audience=link.audience, url=link.url,
                 outline=outline_placeholder(link, language),
-                qr=qr_code_svg(link.url, say("qr_code_for", language, audience=link.audience)))
+                qr=qr.inline_svg(link.url, say("qr_code_for", language, audience=link.audience)))
         for link in links)
     return Markup(
         '<div class="org-links">\n<table>\n<thead>\n<tr><th scope="col">{}</th>'

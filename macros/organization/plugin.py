@@ -57,7 +57,8 @@ class OrganizationPlugin(BasePlugin[OrganizationConfig]):
         registry = page.meta.get(THEME_KEY)
         page_url = page_html.address_on_site(config.site_url, page.url)
         if registry and page_url:
-            count = qr_codes.write_codes(Path(page.file.abs_dest_path), page_url, registry, output)
+            count = qr_codes.write_codes(Path(page.file.abs_dest_path), page_url, registry, output,
+                                         page_html.qr_codes(config))
             log.debug(f"{page.file.src_uri}: {count} QR codes")
         return output
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from macros import yaml_places
 from macros.languages import LANGUAGES, SOURCE_LANGUAGE
 from macros.yaml_places import key_path, line_of
 
@@ -83,8 +84,8 @@ def load(path, registry):
     path = Path(path)
     text = read_text(path)
     try:
-        tree = yaml.compose(text)
-        data = yaml.safe_load(text)
+        tree = yaml_places.compose(text)
+        data = yaml_places.load(text)
     except yaml.YAMLError as error:
         # Point at the construct left open (an unclosed bracket), else at the problem itself.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -114,7 +115,7 @@ def read_text(path):
 
 def profile_schema(registry):
     """profiles/schema.yml with the situation values of the registry filled in."""
-    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    schema = yaml_places.load(SCHEMA_FILE.read_text(encoding="utf-8"))
     schema["$defs"] = {
         dimension.key: {
             "description": f"a value of the situation '{dimension.key}' in macros/situations.yml",

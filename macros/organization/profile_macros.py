@@ -86,7 +86,7 @@ def define_org_env(env, situations):
         page that asks none has the first alone)."""
         links = page_html.guide_links(profile, asked, src_uri, url, env.page.url,
                                       choices=asked.possible_choices() if asks_questions else [])
-        return page_html.guide_links_table(links, asked.language)
+        return page_html.guide_links_table(links, asked.language, page_html.qr_codes(env.conf))
 
     @env.macro
     def guide_links_table(guide="migrate-iphone.md"):

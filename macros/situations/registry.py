@@ -34,9 +34,7 @@ from macros.languages import SOURCE_LANGUAGE
 from macros.messages import TextError, in_language, say
 
 # The one registry of the site, where writers and IT look for it: macros/situations.yml.
-# HELP_SITUATIONS_FILE: another file, for the scenario sites of tests/test_build_errors.py.
-REGISTRY_FILE = Path(os.environ.get("HELP_SITUATIONS_FILE")
-                     or Path(__file__).parent.parent / "situations.yml")
+REGISTRY_FILE = Path(__file__).parent.parent / "situations.yml"
 CONFIG_FILE = Path(__file__).parents[2] / "mkdocs.yml"
 # The front matter field in which a guide declares its questions:
 #   situations:
@@ -175,7 +173,10 @@ class Registry:
     language: str = SOURCE_LANGUAGE
 
     @classmethod
-    def load(cls, path=REGISTRY_FILE, language=SOURCE_LANGUAGE):
+    def load(cls, path=None, language=SOURCE_LANGUAGE):
+        """The registry in `path`: REGISTRY_FILE, or the scenario site's file that
+        HELP_SITUATIONS_FILE names (tests/test_build_errors.py), looked up at each load."""
+        path = path or os.environ.get("HELP_SITUATIONS_FILE") or REGISTRY_FILE
         data = load_yaml(path)  # a bad byte or YAML mistake: DataFileError at its line
         where = Path(path).name
         dimensions = tuple(dimension_from(d, language, f"{where}: dimensions")

@@ -11,9 +11,9 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator
 
+from macros import yaml_places
 from macros.languages import LANGUAGES
 from macros.yaml_places import front_matter_line, key_path
 
@@ -26,7 +26,7 @@ DATE_LIKE = re.compile(r"^([\w-]+)\s*:\s*['\"]?(\d{4}-\d{1,2}-\d{1,2})['\"]?\s*(
 
 @functools.cache
 def schema():
-    loaded = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    loaded = yaml_places.load(SCHEMA_FILE.read_text(encoding="utf-8"))
     # A text per language has the site's languages, as macros/languages.py lists them.
     loaded["$defs"]["text"]["anyOf"][1]["propertyNames"]["enum"] = list(LANGUAGES)
     return loaded

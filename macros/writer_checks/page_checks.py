@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from macros import languages
+from macros import languages, yaml_places
 from macros.situations import Registry, SituationError, declaration, link_queries
 from macros.upstream import mkdocs_core
 from macros.writer_checks import front_matter
@@ -44,7 +44,7 @@ def front_matter_error(markdown, src_path):
     if block is None:
         return None
     try:
-        data = yaml.safe_load(block.group(1))
+        data = yaml_places.load(block.group(1))
     except yaml.YAMLError as error:
         # Point at the construct left open (an unclosed bracket), else at the problem itself.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)

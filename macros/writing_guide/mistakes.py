@@ -2,13 +2,13 @@
 
 from pathlib import Path
 
-import yaml
+from macros import yaml_places
 
 MISTAKES_FILE = Path(__file__).parent.parent / "writer_mistakes.yml"
 
 
 def load():
-    return yaml.safe_load(MISTAKES_FILE.read_text(encoding="utf-8"))
+    return yaml_places.load(MISTAKES_FILE.read_text(encoding="utf-8"))
 
 
 def table_cell(text):

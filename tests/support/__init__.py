@@ -1,6 +1,7 @@
 """What the tests share, written once. Test modules import from here, never from each other.
 
 - `project`: where the project is, and how tests run MkDocs and `make`;
+- `build_server`: MkDocs' builds, each a fork of a process that has imported MkDocs once;
 - `sites`: builds of the site and of scenario sites (`tests/sites/`), shared by the workers;
 - `servers`: a static web server on loopback;
 - `browsers`: Chromium through Playwright (launch options, a recorded visit, Material's search);

@@ -1,8 +1,13 @@
 """Where the project is, and how the tests run MkDocs and `make` on it."""
 
+import json
 import os
+import select
+import signal
 import subprocess
 import sys
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -14,16 +19,59 @@ VENV = Path(sys.executable).parent.parent
 
 
 def build_site(site_dir, docs_dir=None, config=PROJECT / "mkdocs.yml", env=None, timeout=300,
-               command=MKDOCS):
+               command=MKDOCS, fresh_process=False):
     """Run a strict MkDocs build (or `command`'s, e.g. ProperDocs'); return the finished process
-    (never raises on failure)."""
+    (never raises on failure). MkDocs' own builds run in support/build_server.py, unless
+    `fresh_process` asks for a new Python process, as a writer's build runs (the benchmark)."""
     build_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if docs_dir is not None:
         build_env["HELP_DOCS_DIR"] = str(docs_dir)
-    return subprocess.run(
-        [*command, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
-        cwd=PROJECT, env=build_env, capture_output=True, text=True, timeout=timeout,
-    )
+    arguments = ["build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)]
+    if command == MKDOCS and not fresh_process:
+        return build_server().run(arguments, build_env, PROJECT, timeout)
+    return subprocess.run([*command, *arguments], cwd=PROJECT, env=build_env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+class BuildServer:
+    """Runs `mkdocs <arguments>` in a fork of support/build_server.py, which has imported what
+    a build imports once; its results are those of `subprocess.run([*MKDOCS, ...])`."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "support.build_server"], cwd=Path(__file__).parent.parent,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    def reply(self, timeout=None):
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        line = self.process.stdout.readline() if ready else ""
+        if ready and not line:
+            raise RuntimeError("support/build_server.py stopped; see the output above")
+        return json.loads(line) if line else None
+
+    def run(self, arguments, env, cwd, timeout):
+        with tempfile.TemporaryDirectory(prefix="build-output-") as folder:
+            out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+            self.process.stdin.write(json.dumps({
+                "argv": arguments, "env": env, "cwd": str(cwd),
+                "stdout": str(out), "stderr": str(err)}) + "\n")
+            self.process.stdin.flush()
+            child = self.reply()["pid"]
+            done = self.reply(timeout)
+            if done is None:
+                os.kill(child, signal.SIGKILL)
+                self.reply()
+                raise subprocess.TimeoutExpired([*MKDOCS, *arguments], timeout)
+            return subprocess.CompletedProcess(
+                [*MKDOCS, *arguments], done["returncode"],
+                out.read_text(encoding="utf-8", errors="replace"),
+                err.read_text(encoding="utf-8", errors="replace"))
+
+
+@lru_cache(maxsize=None)
+def build_server():
+    """This test process's build server (started on its first build, ends with the process)."""
+    return BuildServer()
 
 
 def run_make(*args, cwd=PROJECT, timeout=600, env=None):

@@ -2,6 +2,7 @@
 once per `make test` and shared by the pytest-xdist workers (conftest.py's fixtures use these)."""
 
 import fcntl
+import filecmp
 import os
 import shutil
 import tempfile
@@ -76,3 +77,17 @@ def build_scenario(name, folder, env=None):
     shutil.copytree(SITES / name / "docs", docs)
     result = build_site(folder / "site", docs_dir=docs, env=env)
     assert result.returncode == 0, f"scenario site {name} does not build:\n{result.stderr}"
+
+
+def same_site(one, other):
+    """The files that differ between two built sites (or are in one only): [] when the same."""
+    differing = []
+
+    def walk(comparison, prefix=""):
+        differing.extend(prefix + name for name in
+                         comparison.diff_files + comparison.left_only + comparison.right_only)
+        for name, sub in comparison.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(one, other))
+    return differing
