@@ -108,7 +108,8 @@
       encodeURIComponent(step ? step.id : "start") + ".svg";
   }
 
-  /* The code's image, once the reader first asks for it (nothing is loaded before). */
+  /* The code's image and the link, once the reader first asks for them (nothing is loaded
+     before, and no link without an address sits in the page). */
   function addCode() {
     code = element("img", "handover__code");
     code.alt = say("qr_code_of_link");
@@ -116,6 +117,7 @@
     /* No code (a site built without them, or offline): the link and Copy still work. */
     code.addEventListener("error", function () { code.hidden = true; });
     panel.insertBefore(code, hint);
+    link = panel.insertBefore(element("p", "handover__link"), copy).appendChild(element("a"));
   }
 
   /* Material's "qrcode" icon (Material Design Icons, Apache 2.0), as the theme draws its own. */
@@ -138,7 +140,6 @@
     toggle.setAttribute("aria-expanded", "false");
     toggle.setAttribute("aria-controls", panel.id);
     hint = panel.appendChild(element("p", "handover__hint"));
-    link = panel.appendChild(element("p", "handover__link")).appendChild(element("a"));
     copy = panel.appendChild(element("button", "md-button handover__copy", say("copy_link")));
     toggle.addEventListener("click", function () {
       var open = panel.hidden;

@@ -67,7 +67,13 @@
     hadWorker = true;
   });
 
-  navigator.serviceWorker.register(script.getAttribute("data-worker"))
-    .then(watch)
-    .catch(function () { /* no worker: the site works as before, online */ });
+  /* Once the page has loaded: what the worker keeps for offline reading (about 450 KB) is
+     fetched after the page, never in the way of its first paint. */
+  function register() {
+    navigator.serviceWorker.register(script.getAttribute("data-worker"))
+      .then(watch)
+      .catch(function () { /* no worker: the site works as before, online */ });
+  }
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();
