@@ -6,7 +6,7 @@ Markers (pytest.ini): a test that uses a browser is marked `browser` here, by it
 """
 
 import os
-from pathlib import Path
+import shutil
 
 import pytest
 
@@ -62,10 +62,12 @@ def pytest_sessionfinish(session):
 @pytest.fixture(scope="session")
 def site_dir(request):
     """The site of docs/ (default organization profile), built once per test session; under
-    `make test` the one `make site` has just built (HELP_TEST_SITE, the build it links to)."""
+    `make test` a copy of the one `make site` has just built (HELP_TEST_SITE): in a folder that
+    LinkChecker can read, and that a `make site` meanwhile cannot replace."""
     built = os.environ.get("HELP_TEST_SITE")
     if built:
-        return Path(os.path.realpath(built))
+        return shared_folder(request, "site", lambda folder: shutil.copytree(
+            os.path.realpath(built), folder / "site")) / "site"
     return shared_folder(request, "site", build_docs_site) / "site"
 
 

@@ -24,6 +24,7 @@ import yaml
 import zxingcpp
 from PIL import Image
 
+from support import scenarios
 from support.axe import violations
 from support.project import PROJECT
 
@@ -138,6 +139,21 @@ def test_qr_code_opens_the_guide_with_the_answers_at_the_step(new_visit, reader_
             assert_opens(scanned[0], page_on_site, situation, steps[1][0])
             assert steps[1][1] in page.locator(".handover__hint").inner_text()
             assert page.locator(".handover__link a").inner_text() == scanned[0]
+
+
+def test_every_situation_a_reader_can_be_in_has_its_code(new_visit, reader_http):
+    """Codes are made for the situations a reader can be in (macros/handover/qr_codes.py leaves
+    out what an `impossible` rule changes): each one a reader gets to loads its code."""
+    visit = new_visit(reader_http)
+    missing = []
+    for page_path, choice in scenarios.path_cases(every_guide=True):
+        visit.open(f"{page_path}?{scenarios.query(choice)}")
+        if visit.page.locator(".handover__toggle").count() == 0:
+            continue  # a guide with no Step for this reader shows no code
+        _, code = open_continue_panel(visit.page)
+        if not code.evaluate("(img) => img.decode().then(() => img.naturalWidth > 0, () => false)"):
+            missing.append(f"{page_path}?{scenarios.query(choice)}")
+    assert missing == [], "no QR code for: " + ", ".join(missing)
 
 
 def test_copy_link_from_the_keyboard_and_axe_finds_nothing(new_visit, reader_http, reader_guides):

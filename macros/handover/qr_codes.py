@@ -8,8 +8,9 @@ they are at (`#step-2-…`, where "Continue" would take them). The files sit bes
 
     qr/<page name>/<situation token | all>/<step id | start>.svg
 
-Every combination of the guide's answers gets one, the impossible ones included: situations.js
-decides what a reader can choose, and this keeps no second copy of its rules.
+Every combination of the guide's answers a reader can be in gets one: a combination that one of
+the registry's `impossible` rules matches never stays chosen (situations.js changes it as the
+rule says), so it gets none; the rules are read as situations.js reads them (`ruleAgainst`).
 """
 
 import itertools
@@ -70,6 +71,9 @@ def situations(registry):
     seen = set()
     for values in itertools.product(*[list(d["values"]) for d in dimensions]):
         answers = asked(dimensions, values)
+        if any(all(answers.get(key) == value for key, value in rule["when"].items())
+               for rule in registry.get("impossible", ())):
+            continue
         token = ".".join(answers.get(d["key"], NOT_ASKED) for d in dimensions)
         if token not in seen:
             seen.add(token)
