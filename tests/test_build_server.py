@@ -21,6 +21,7 @@ def messages(result, site_dir=None):
     return said.replace(str(site_dir), "SITE") if site_dir else said
 
 
+@pytest.mark.slow  # a fresh Python process per build, as before the server
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_a_build_is_the_same_as_in_a_fresh_process(scenario, tmp_path):
     docs = SITES / scenario / "docs"
