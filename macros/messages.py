@@ -72,9 +72,10 @@ def say(name, language=SOURCE_LANGUAGE, count=None, group="pages", **fields):
     try:
         return text.format(**fields)
     except (KeyError, IndexError, ValueError) as error:
-        line = key_lines(messages_file()).get((group, name, language), 1)
+        path = messages_file()
+        line = key_lines(path).get((group, name, language), 1)
         raise DataFileError(
-            f"{shown(messages_file())}:{line}: {group}.{name} ({language}): {error!r} is not a field "
+            f"{shown(path)}:{line}: {group}.{name} ({language}): {error!r} is not a field "
             f"this text is given (it gets: {', '.join(sorted(fields)) or 'none'}). Hint: write "
             "each {name} exactly as the English text has it; to show a brace, write it twice.")
 

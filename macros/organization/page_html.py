@@ -9,6 +9,7 @@ Each function writes its words in the language it is given (macros/messages.yml)
 profile's texts in that language (OrgProfile.support_in).
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import metadata
@@ -145,9 +146,9 @@ def qr_svg_paths(rows):
     x_at, y_at = 0, 0  # where the pen is (the first move is made absolute below)
     for y, row in enumerate(rows, start=QR_QUIET_ZONE):
         for run in DARK_RUN.finditer(row):
-            x, line = run.start() + QR_QUIET_ZONE, y + 0.5
-            strokes.append(f"m{x - x_at:g} {line - y_at:g}h{run.end() - run.start()}")
-            x_at, y_at = x + run.end() - run.start(), line
+            x, line, length = run.start() + QR_QUIET_ZONE, y + 0.5, len(run.group())
+            strokes.append(f"m{x - x_at:g} {line - y_at:g}h{length}")
+            x_at, y_at = x + length, line
     path = "M" + "".join(strokes)[1:]
     return width, (f'<path fill="#fff" d="M0 0h{width}v{width}h-{width}z"/>'
                    f'<path stroke="#000" d="{path}"/>')
@@ -183,7 +184,9 @@ class QrCodes:
         return Markup(self.made(url, f"inline {label}", make).decode())
 
 
+@functools.cache
 def zxingcpp_version():
+    """Part of every code's cache key; looked up once (about 0.6 ms a lookup, per code before)."""
     return metadata.version("zxing-cpp")
 
 
