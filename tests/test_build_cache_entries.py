@@ -2,9 +2,8 @@
 
 Each entry kind of the cache (compiled pages `jinja/`, rendered pages `pages/`, compiled included
 files `jinja-includes/`, compiled theme templates `jinja-theme/`, QR codes of addresses `qr/`) is
-damaged in a warm cache the
-way a full disk, a kill or an editor would: cut short, overwritten with garbage, or edited in
-place without changing its length. The next build must succeed, warn once naming the cache
+damaged in a warm cache the way a full disk, a kill or an editor would: cut short, overwritten
+with garbage, or edited in place without changing its length. The next build must succeed, warn once naming the cache
 folder (never a writer's page, never a traceback) and make the same site as a build without a
 cache. The scenario site is tests/sites/cache-entries/.
 """

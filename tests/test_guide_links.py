@@ -161,9 +161,9 @@ def test_each_outline_is_what_its_link_shows_in_the_browser(new_visit, org):
     it_page = new_visit(site.as_uri() + "/").open(IT_PAGE)
     guide = new_visit(site.as_uri() + "/").page
     # Every link that gives a situation (a query) has an outline; the "Everyone" links don't.
-    situation_rows = [row for row in link_rows(it_page)
-                      if "?" in row.locator("th a").get_attribute("href")]
-    rows = [row for row in link_rows(it_page) if row.locator(".guide-outline").count()]
+    every_row = link_rows(it_page)
+    situation_rows = [row for row in every_row if "?" in row.locator("th a").get_attribute("href")]
+    rows = [row for row in every_row if row.locator(".guide-outline").count()]
     assert situation_rows and len(rows) == len(situation_rows)
     assert any(outline(row) for row in rows), "every outline is empty"
     for row in rows:

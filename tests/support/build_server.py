@@ -10,8 +10,9 @@ The project's code must read environment variables when it runs, never when it i
 (`macros/messages.py`, `macros/situations/registry.py`).
 
 Protocol, one JSON line each way per build, on the server's stdin and stdout:
-    -> {"argv": [...], "env": {...}, "cwd": "...", "stdout": "file", "stderr": "file"}
-    <- {"pid": child pid}    then, when it is done,    <- {"returncode": n}
+    -> {"argv": [...], "env": {...}, "cwd": "...", "stdout": "file", "stderr": "file",
+        "timeout": seconds}
+    <- {"returncode": n, "timed_out": false}    (a build past its timeout is killed: true)
 
 Run by support/project.py (`build_site`), one server per pytest(-xdist) worker.
 """
@@ -19,6 +20,8 @@ Run by support/project.py (`build_site`), one server per pytest(-xdist) worker.
 import importlib
 import json
 import os
+import select
+import signal
 import sys
 import traceback
 from importlib import metadata
@@ -92,10 +95,14 @@ def serve():
         pid = os.fork()
         if pid == 0:
             run_build(request)
-        replies.write(json.dumps({"pid": pid}) + "\n")
-        replies.flush()
+        child = os.pidfd_open(pid)  # readable once the child has ended
+        timed_out = not select.select([child], [], [], request["timeout"])[0]
+        os.close(child)
+        if timed_out:
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        replies.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
+        replies.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status),
+                                  "timed_out": timed_out}) + "\n")
         replies.flush()
 
 

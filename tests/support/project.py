@@ -2,8 +2,6 @@
 
 import json
 import os
-import select
-import signal
 import subprocess
 import sys
 import tempfile
@@ -42,25 +40,18 @@ class BuildServer:
             [sys.executable, "-m", "support.build_server"], cwd=Path(__file__).parent.parent,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
-    def reply(self, timeout=None):
-        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
-        line = self.process.stdout.readline() if ready else ""
-        if ready and not line:
-            raise RuntimeError("support/build_server.py stopped; see the output above")
-        return json.loads(line) if line else None
-
     def run(self, arguments, env, cwd, timeout):
         with tempfile.TemporaryDirectory(prefix="build-output-") as folder:
             out, err = Path(folder) / "stdout", Path(folder) / "stderr"
             self.process.stdin.write(json.dumps({
-                "argv": arguments, "env": env, "cwd": str(cwd),
-                "stdout": str(out), "stderr": str(err)}) + "\n")
+                "argv": arguments, "env": env, "cwd": str(cwd), "stdout": str(out),
+                "stderr": str(err), "timeout": timeout}) + "\n")
             self.process.stdin.flush()
-            child = self.reply()["pid"]
-            done = self.reply(timeout)
-            if done is None:
-                os.kill(child, signal.SIGKILL)
-                self.reply()
+            line = self.process.stdout.readline()  # the server kills a build past its timeout
+            if not line:
+                raise RuntimeError("support/build_server.py stopped; see the output above")
+            done = json.loads(line)
+            if done["timed_out"]:
                 raise subprocess.TimeoutExpired([*MKDOCS, *arguments], timeout)
             return subprocess.CompletedProcess(
                 [*MKDOCS, *arguments], done["returncode"],
