@@ -43,7 +43,8 @@ GUIDE_TITLE = front_matter(SITE)[GUIDE_SOURCE]["title"]  # as the home page list
 
 WORKER_READY = "() => navigator.serviceWorker.controller !== null"
 NOTICE = "() => (document.querySelector('.offline-update') || {}).textContent || ''"
-PAGE_TEXT = "() => document.querySelector('article').textContent"
+# '' while a reload has no article yet (a wait would stop at the error).
+PAGE_TEXT = "() => (document.querySelector('article') || {}).textContent || ''"
 GERMAN_SEARCH_READY = """() => [...document.querySelectorAll('.md-search-result__meta')]
   .some((meta) => meta.textContent.includes('Suchbegriff eingeben'))"""
 TICKED = "() => [...document.querySelectorAll('article .progress__box:checked')].length"

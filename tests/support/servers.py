@@ -3,6 +3,7 @@
 import functools
 import http.server
 import threading
+import time
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -16,3 +17,21 @@ def serve(folder, handler=QuietHandler):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+class PausingHandler(QuietHandler):
+    """A slow network: a page's HTML arrives in two parts, split before its article's last
+    section heading, with a pause between them, so the browser has parsed (and may paint) most
+    of the page, as on a phone with a poor connection."""
+
+    pause = 0.5
+
+    def copyfile(self, source, outputfile):
+        if not self.path.split("?")[0].endswith(".html"):
+            return super().copyfile(source, outputfile)
+        html = source.read()
+        split = html.rfind(b"<h2", html.find(b"<article"), html.find(b"</article>"))
+        outputfile.write(html[:split])
+        outputfile.flush()
+        time.sleep(self.pause)
+        outputfile.write(html[split:])
