@@ -134,7 +134,7 @@ def test_qr_code_opens_the_guide_with_the_answers_at_the_step(new_visit, reader_
         if len(steps) > 1:  # done with the first Step: the code opens at the second
             assert page.evaluate(TICK_STEP, steps[0][0]) > 0
             page.wait_for_function("(id) => document.querySelector('.handover__code')"
-                                   ".src.endsWith(id + '.svg')", arg=steps[1][0])
+                                   ".src.endsWith('#' + id)", arg=steps[1][0])
             scanned = decode_qr_code(code)
             assert_opens(scanned[0], page_on_site, situation, steps[1][0])
             assert steps[1][1] in page.locator(".handover__hint").inner_text()
@@ -143,17 +143,23 @@ def test_qr_code_opens_the_guide_with_the_answers_at_the_step(new_visit, reader_
 
 def test_every_situation_a_reader_can_be_in_has_its_code(new_visit, reader_http):
     """Codes are made for the situations a reader can be in (macros/handover/qr_codes.py leaves
-    out what an `impossible` rule changes): each one a reader gets to loads its code."""
+    out what an `impossible` rule changes): each one a reader gets to shows one code, which
+    opens the guide in that situation."""
     visit = new_visit(reader_http)
+    site_url = profile("contoso.yml")["site_url"]
     missing = []
     for page_path, choice in scenarios.path_cases(every_guide=True):
         visit.open(f"{page_path}?{scenarios.query(choice)}")
         if visit.page.locator(".handover__toggle").count() == 0:
             continue  # a guide with no Step for this reader shows no code
         _, code = open_continue_panel(visit.page)
-        if not code.evaluate("(img) => img.decode().then(() => img.naturalWidth > 0, () => false)"):
+        shown = (code.evaluate("(img) => img.decode().then(() => true, () => false)")
+                 and decode_qr_code(code))
+        if not shown or len(shown) != 1:
             missing.append(f"{page_path}?{scenarios.query(choice)}")
-    assert missing == [], "no QR code for: " + ", ".join(missing)
+            continue
+        assert_opens(shown[0], urljoin(site_url, page_path), situation_shown(visit.page), "")
+    assert missing == [], "no QR code, or not one, for: " + ", ".join(missing)
 
 
 def test_copy_link_from_the_keyboard_and_axe_finds_nothing(new_visit, reader_http, reader_guides):

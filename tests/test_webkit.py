@@ -27,7 +27,12 @@ Progress ticks (issue 16) are kept across a reload in both, on file:// and HTTP
 (test_ticks_survive_a_reload; Chromium's in test_progress.py).
 """
 
+import io
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
+import zxingcpp
+from PIL import Image
 
 from support import axe, scenarios
 from support.readers import WebKitReader
@@ -135,3 +140,22 @@ def test_tab_from_the_search_field_starts_again_at_the_top(over_http):
     scenarios.tab_until(over_http, lambda focused: focused["name"] == "query", presses=8)
     over_http.press("Tab")
     assert over_http.run(scenarios.FOCUSED)["text"] == "Skip to content"
+
+
+CODE_LOADED = """() => { const code = document.querySelector('.handover__code');
+  return Boolean(code && code.complete && code.naturalWidth > 0); }"""
+
+
+def test_continue_on_another_device_shows_its_one_code(over_http):
+    """A situation's QR codes are one file, each code one of its SVG views
+    (macros/handover/qr_codes.py): WebKit shows the reader's code alone, and it scans."""
+    situation = "mfa=none&transfer=none&from=android"
+    over_http.open(f"{GUIDE}?{situation}")
+    over_http.click(".handover__toggle")
+    over_http.wait(CODE_LOADED)
+    over_http.run("() => document.querySelector('.handover__code').scrollIntoView({block: 'center'})")
+    # The whole window: WebKitGTK's screenshots of one element come out black here.
+    window = Image.open(io.BytesIO(over_http.driver.get_screenshot_as_png()))
+    scanned = [code.text for code in zxingcpp.read_barcodes(window)]
+    assert len(scanned) == 1, f"{len(scanned)} codes on screen"
+    assert dict(parse_qsl(urlsplit(scanned[0]).query)) == dict(parse_qsl(situation))

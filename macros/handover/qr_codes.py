@@ -4,17 +4,24 @@ so that no QR library goes to the browser. handover.js shows the one that fits t
 
 A code encodes the guide's address on the organization's site (`site_url`) with the reader's
 answers (`?mfa=…&transfer=…`, or `?show=all`) and, when the reader has ticked actions, the Step
-they are at (`#step-2-…`, where "Continue" would take them). The files sit beside the page:
+they are at (`#step-2-…`, where "Continue" would take them). A situation's codes are one file
+beside the page, one code under the other, each shown alone through its SVG view (the Step's id,
+or `start`), as an <img> asks for it with the file's fragment:
 
-    qr/<page name>/<situation token | all>/<step id | start>.svg
+    qr/<page name>/<situation token | all>.svg#<step id | start>
+
+One file per situation, not per code: a site's codes are thousands of small files otherwise
+(a guide of 8 Steps has 9 codes per situation, in each language), and writing them was most of
+a large site's build.
 
 Every combination of the guide's answers a reader can be in gets one: a combination that one of
 the registry's `impossible` rules matches never stays chosen (situations.js changes it as the
 rule says), so it gets none; the rules are read as situations.js reads them (`ruleAgainst`).
 """
 
+import html
 import itertools
-from html.parser import HTMLParser
+import re
 from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
@@ -30,24 +37,20 @@ def folder_of(page_path):
     return f"{FOLDER}/{PurePosixPath(page_path).stem}/"
 
 
-class StepHeadings(HTMLParser):
-    """The ids of a page's Step headings (`<h2 class="step" id="…">`), in order."""
-
-    def __init__(self):
-        super().__init__()
-        self.ids = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        classes = (attributes.get("class") or "").split()
-        if tag == "h2" and "step" in classes and attributes.get("id"):
-            self.ids.append(attributes["id"])
+# The start tags of <h2> headings and their quoted attributes, as Python-Markdown writes them: a
+# guide's article is long, and Python's HTMLParser took most of a warm build of 1000 guides.
+H2_START_TAG = re.compile(r"<h2\s([^>]*)>")
+ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 
 
-def step_ids(page_html):
-    parser = StepHeadings()
-    parser.feed(page_html)
-    return parser.ids
+def step_ids(article_html):
+    """The ids of an article's Step headings (`<h2 class="step" id="…">`), in order."""
+    ids = []
+    for tag in H2_START_TAG.finditer(article_html):
+        attributes = dict(ATTRIBUTE.findall(tag.group(1)))
+        if "step" in attributes.get("class", "").split() and attributes.get("id"):
+            ids.append(html.unescape(attributes["id"]))
+    return ids
 
 
 def asked(dimensions, values):
@@ -82,23 +85,22 @@ def situations(registry):
 
 
 def codes(page_url, registry, steps):
-    """(file path relative to the page's codes folder, URL it encodes) for every code of a page
-    at the absolute `page_url`."""
+    """(file name in the page's codes folder, {view name: URL it encodes}) for every situation of
+    a page at the absolute `page_url`."""
     for name, query in situations(registry):
-        yield f"{name}/{AT_THE_START}.svg", f"{page_url}?{query}"
-        for step in steps:
-            yield f"{name}/{step}.svg", f"{page_url}?{query}#{step}"
+        views = {AT_THE_START: f"{page_url}?{query}"}
+        views.update((step, f"{page_url}?{query}#{step}") for step in steps)
+        yield f"{name}.svg", views
 
 
-def write_codes(page_file, page_url, registry, page_html, qr):
-    """Write the codes of the built page `page_file` (a Path) beside it, made by `qr` (a
-    page_html.QrCodes); return how many."""
+def write_codes(page_file, page_url, registry, article_html, qr):
+    """Write the codes of the built page `page_file` (a Path), whose article is `article_html`,
+    beside it, made by `qr` (a page_html.QrCodes); return how many codes."""
     folder = page_file.parent / folder_of(page_file.name)
+    folder.mkdir(parents=True, exist_ok=True)
     written = 0
-    for path, url in codes(page_url, registry, step_ids(page_html)):
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(qr.file_svg(url))
-        written += 1
+    for name, views in codes(page_url, registry, step_ids(article_html)):
+        (folder / name).write_bytes(qr.views_svg(views))
+        written += len(views)
     return written
 

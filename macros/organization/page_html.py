@@ -163,16 +163,28 @@ class QrCodes:
     def __init__(self, keep=None):
         self.keep = keep or (lambda key_text, make: make())
 
-    def made(self, url, form, make):
-        return self.keep(f"zxing-cpp {zxingcpp_version()} {form} {url}", make)
+    # Part of every code's cache key: change it with the SVG that this class writes.
+    DRAWING = "2"
 
-    def file_svg(self, url):
-        """The bytes of the SVG file of `url`'s code, one unit per module."""
+    def made(self, url, form, make):
+        return self.keep(f"zxing-cpp {zxingcpp_version()} drawing {self.DRAWING} {form} {url}",
+                         make)
+
+    def views_svg(self, views):
+        """The bytes of an SVG file of codes, {view name: URL}: one code under the other, each
+        shown alone by the file's fragment (`codes.svg#start`), one unit per module."""
         def make():
-            width, paths = qr_svg_paths(qr_code(url))
-            return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
-                    f'height="{width}">{paths}</svg>').encode()
-        return self.made(url, "file", make)
+            parts, top, widest = [], 0, 0
+            for name, url in views.items():
+                width, paths = qr_svg_paths(qr_code(url))
+                parts.append(f'<view id="{escape(name)}" viewBox="0 {top} {width} {width}"/>'
+                             f'<g transform="translate(0 {top})">{paths}</g>')
+                top, widest = top + width, max(widest, width)
+            # Square, as each view is: the page sizes the <img> by the file's own width and
+            # height (Material's `height: auto`), and a taller box would show the next code too.
+            return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{widest}" height="{widest}" '
+                    f'viewBox="0 0 {widest} {top}">{"".join(parts)}</svg>').encode()
+        return self.made(" ".join(f"{name} {url}" for name, url in views.items()), "views", make)
 
     def inline_svg(self, url, label):
         """An inline SVG QR code that encodes `url`, named `label`, 3 pixels per module."""

@@ -57,8 +57,10 @@ class OrganizationPlugin(BasePlugin[OrganizationConfig]):
         registry = page.meta.get(THEME_KEY)
         page_url = page_html.address_on_site(config.site_url, page.url)
         if registry and page_url:
-            count = qr_codes.write_codes(Path(page.file.abs_dest_path), page_url, registry, output,
-                                         page_html.qr_codes(config))
+            # The Steps from the article alone (page.content): the page's navigation around it
+            # is as long as the site (at 1000 guides, reading it was most of a warm build).
+            count = qr_codes.write_codes(Path(page.file.abs_dest_path), page_url, registry,
+                                         page.content, page_html.qr_codes(config))
             log.debug(f"{page.file.src_uri}: {count} QR codes")
         return output
 

@@ -73,7 +73,8 @@ COPIED_PARTIALS = {
     "overrides/partials/toc.html": ("partials/toc.html", [
         ('    <label class="md-nav__title" for="__toc">',
          '    {#- help-site change: `for` only when the page is in the navigation (it has __toc). -#}\n'
-         '    <label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>')]),
+         '    <label class="md-nav__title"{% if page.file.inclusion.is_in_nav() %} for="__toc"'
+         '{% endif %}>')]),
     # An older version's banner: Material's `new URL(base_url)` throws on a relative base_url.
     "versioning/theme/partials/javascripts/outdated.html": ("partials/javascripts/outdated.html", [
         ('base=new URL("{{ base_url }}")', 'base=new URL("{{ base_url }}",location)')]),

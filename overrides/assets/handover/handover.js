@@ -3,9 +3,9 @@
  * - "Continue on another device", under the picker's summary: a QR code and the link of this
  *   guide on the organization's site, with the reader's answers and, once they have ticked
  *   actions, the Step "Continue" would take them to. The codes are made at build time, one per
- *   situation and Step (macros/handover/qr_codes.py): no QR library here. Shown only where the
- *   site has an address (`site_url`) and the page is not read from disk (file://), where a link
- *   to copy would lead nowhere the other device can go.
+ *   situation and Step, a file per situation (macros/handover/qr_codes.py): no QR library here.
+ *   Shown only where the site has an address (`site_url`) and the page is not read from disk
+ *   (file://), where a link to copy would lead nowhere the other device can go.
  * - "Stuck here?" at the end of each Step: a mail draft to the organization's support (subject
  *   and body: guide, version, language, the answers in words, the Step, how much is done) and
  *   its phone as a tel: link; each left out when the profile has none. The draft opens in the
@@ -104,8 +104,9 @@
     hint.textContent = step ? say("other_device_scan_at", { step: words(step) })
       : say("other_device_scan");
     code.hidden = false;
-    code.src = data.qrFolder + encodeURIComponent(place.name) + "/" +
-      encodeURIComponent(step ? step.id : "start") + ".svg";
+    /* One file per situation; its fragment shows the code of the Step (macros/handover/). */
+    code.src = data.qrFolder + encodeURIComponent(place.name) + ".svg#" +
+      encodeURIComponent(step ? step.id : "start");
   }
 
   /* The code's image and the link, once the reader first asks for them (nothing is loaded
