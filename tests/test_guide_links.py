@@ -3,19 +3,17 @@ each outline is what its link shows; on the site of docs/ for both example organ
 guides found from their front matter), and on the reader-site scenario site, whose links are
 written out here by hand."""
 
-import io
 import posixpath
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-import zxingcpp
 from bs4 import BeautifulSoup
-from PIL import Image
 
 from macros.organization.profile import load
 from macros.situations import Registry
 from support.content import front_matter, guides, html_path
 from support.project import PROJECT
+from support.qr import codes_in
 from support.scenarios import OTHER_GUIDE
 from support.seen import visible_steps
 
@@ -91,8 +89,7 @@ def link_rows(page):
 
 def decode_qr_code(element):
     """What a phone camera reads from the QR code as Chromium draws it."""
-    picture = Image.open(io.BytesIO(element.screenshot()))
-    return [code.text for code in zxingcpp.read_barcodes(picture)]
+    return codes_in(element.screenshot())
 
 
 def test_each_link_scans_and_reads_as_the_address_on_the_organization_site(it_page):

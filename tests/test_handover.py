@@ -15,18 +15,16 @@ page's review date) or from the profile file itself. The situation is carried by
 alone: storage is blocked, so no remembered answer can stand in for it.
 """
 
-import io
 import re
 from urllib.parse import parse_qs, parse_qsl, urljoin, urlsplit
 
 import pytest
 import yaml
-import zxingcpp
-from PIL import Image
 
 from support import scenarios
 from support.axe import violations
 from support.project import PROJECT
+from support.qr import codes_in
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch"}
 
@@ -95,8 +93,7 @@ def situation_shown(page):
 def decode_qr_code(element):
     """What a phone camera reads from the QR code as Chromium draws it."""
     element.evaluate("(img) => img.decode()")
-    picture = Image.open(io.BytesIO(element.screenshot()))
-    return [code.text for code in zxingcpp.read_barcodes(picture)]
+    return codes_in(element.screenshot())
 
 
 def assert_opens(url, page_on_site, situation, step):

@@ -27,14 +27,12 @@ Progress ticks (issue 16) are kept across a reload in both, on file:// and HTTP
 (test_ticks_survive_a_reload; Chromium's in test_progress.py).
 """
 
-import io
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import zxingcpp
-from PIL import Image
 
 from support import axe, scenarios
+from support.qr import codes_in
 from support.readers import WebKitReader
 from support.scenarios import GUIDE, assert_path, case_id, path_cases, query
 from support.seen import READ_GUIDE
@@ -155,7 +153,6 @@ def test_continue_on_another_device_shows_its_one_code(over_http):
     over_http.wait(CODE_LOADED)
     over_http.run("() => document.querySelector('.handover__code').scrollIntoView({block: 'center'})")
     # The whole window: WebKitGTK's screenshots of one element come out black here.
-    window = Image.open(io.BytesIO(over_http.driver.get_screenshot_as_png()))
-    scanned = [code.text for code in zxingcpp.read_barcodes(window)]
+    scanned = codes_in(over_http.driver.get_screenshot_as_png())
     assert len(scanned) == 1, f"{len(scanned)} codes on screen"
     assert dict(parse_qsl(urlsplit(scanned[0]).query)) == dict(parse_qsl(situation))

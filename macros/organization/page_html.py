@@ -160,14 +160,15 @@ class QrCodes:
     cache's `keeper`), a code is made by the first build that needs it and read back by later
     ones."""
 
-    def __init__(self, keep=None):
-        self.keep = keep or (lambda key_text, make: make())
-
     # Part of every code's cache key: change it with the SVG that this class writes.
     DRAWING = "2"
 
-    def made(self, url, form, make):
-        return self.keep(f"zxing-cpp {zxingcpp_version()} drawing {self.DRAWING} {form} {url}",
+    def __init__(self, keep=None):
+        self.keep = keep or (lambda key_text, make: make())
+
+    def made(self, encoded, form, make):
+        """`make()`'s bytes, kept under what the code(s) encode and the form they are drawn in."""
+        return self.keep(f"zxing-cpp {zxingcpp_version()} drawing {self.DRAWING} {form} {encoded}",
                          make)
 
     def views_svg(self, views):
