@@ -147,7 +147,7 @@ def site_root(request, site_dir):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = find_chromium()
+    executable = find_chromium(headless_shell=True)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
         yield chromium
