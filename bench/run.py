@@ -222,7 +222,8 @@ def print_lighthouse(part):
         for number, sample in enumerate(figures["samples"], 1):
             print(f"   run {number}: performance {sample['scores']['performance']}, " + ", ".join(
                 f"{m} {v:.0f}" if m.endswith("_ms") else f"{m} {v:.3f}"
-                for m, v in sample["metrics"].items()))
+                for m, v in sample["metrics"].items())
+                + f", first frame shown (unthrottled) {sample['observed_FCP_ms']:.0f} ms")
         for category, audits in figures["missed_in_last_run"].items():
             print(f"   {site} {category}: " + "; ".join(
                 f"{a['id']} ({a['score']:.2f})" for a in audits))
