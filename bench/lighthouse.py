@@ -67,7 +67,7 @@ def observed_first_paint(report):
     """When the page's first contentful frame was shown in the load Lighthouse recorded (not
     throttled). The simulated FCP counts every task and request that came before it, so it
     decides much of the score. On this machine it came at 0.17-0.22, 1.21-1.27 or 2.22-2.30 s
-    in 28 runs of the guide (and variants) and of bare Material, never in between (see
+    in 32 runs of the guide (and variants) and of bare Material, never in between (see
     bench/README.md, "Lighthouse's first frame")."""
     return report["audits"]["metrics"]["details"]["items"][0]["observedFirstContentfulPaint"]
 
