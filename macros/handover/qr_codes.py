@@ -25,6 +25,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
+from macros.situations.progress_steps import STEP_HEADING_CLASS
 from macros.situations.registry import NOT_ASKED
 
 FOLDER = "qr"
@@ -48,7 +49,7 @@ def step_ids(article_html):
     ids = []
     for tag in H2_START_TAG.finditer(article_html):
         attributes = dict(ATTRIBUTE.findall(tag.group(1)))
-        if "step" in attributes.get("class", "").split() and attributes.get("id"):
+        if STEP_HEADING_CLASS in attributes.get("class", "").split() and attributes.get("id"):
             ids.append(html.unescape(attributes["id"]))
     return ids
 
