@@ -10,8 +10,8 @@ here. The build errors for images and videos are rows of macros/writer_mistakes.
 import shutil
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from support import axe
 from support.browsers import wait_until_settled
 from support.project import PROJECT, build_site
 from support.servers import serve
@@ -205,15 +205,7 @@ def test_axe_finds_nothing_with_the_zoom_closed_or_open(new_visit, images_http_r
             page.get_by_role("img", name=PHONE_SCREEN, exact=True).click()
             page.get_by_role("dialog", name=PHONE_SCREEN).wait_for()
         wait_until_settled(page)
-        results = Axe().run(page, options=WCAG_22_AA)
-        assert results.violations_count == 0, (state, describe_violations(results))
-
-
-def describe_violations(results):
-    return "\n".join(
-        f"- {v['id']} ({v['impact']}): {v['help']}\n    "
-        + "\n    ".join(", ".join(node["target"]) for node in v["nodes"])
-        for v in results.response["violations"])
+        assert axe.violations(page) == "", state
 
 
 # Every layout shift of the page's content from the first paint on (Material's header moves its
