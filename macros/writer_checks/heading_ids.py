@@ -42,9 +42,14 @@ class Headings(HTMLParser):
             self.words.append(data)
 
 
+# A heading element, start to end tag (headings do not nest). Only these are parsed: the rest of
+# an article is most of its HTML (parsing all of it took 3.0-3.4 s per 1000 pages, this 0.6 s).
+HEADING_ELEMENT = re.compile(r"<h[1-6][\s>].*?</h[1-6]\s*>", re.S | re.I)
+
+
 def headings(html):
     parser = Headings()
-    parser.feed(html)
+    parser.feed("".join(HEADING_ELEMENT.findall(html)))
     return parser.found
 
 
@@ -73,6 +78,8 @@ def problem(src_uri, html, source_lines):
     page's own Markdown file, which say which ids were written by the writer.
     """
     explicit = explicit_ids(source_lines)
+    if not explicit:
+        return None  # both mistakes need a heading that gives its own id
     shown = headings(html)
     words_of = {}
     for heading_id, words in shown:
