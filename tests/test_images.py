@@ -22,8 +22,6 @@ SIGN_IN = "The sign-in screen, with the Next button at the bottom"
 PHONE_SCREEN = "Company Portal's home screen, with six items and the Next button"
 DIAGRAM = "Diagram: the old phone hands over to the new phone"
 PHONE = {"width": 390, "height": 844}
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 VARIANTS = {"light": "images/sign-in-light.png#only-light", "dark": "images/sign-in-dark.png#only-dark"}
 LOADED = "image => image.complete && image.naturalWidth > 0"
 
