@@ -67,7 +67,8 @@ def test_every_page_declares_a_strict_policy_before_any_script(request, which):
 
 def open_recording(new_visit, root, path):
     """Open a page that records its policy violations. The tests check them after the reader's
-    actions (search answering is the last), which the page's own loading is long over by."""
+    last action has answered (search results shown, a copy confirmed): the page's own loading
+    is over by then."""
     visit = new_visit(root)
     visit.page.add_init_script(RECORD_VIOLATIONS)
     return visit, visit.open(path)
