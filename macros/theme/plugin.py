@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from macros import languages
-from macros.finished_html.minify import MINIFIERS
+from macros.finished_html import minify
 from macros.messages import say, template
 from macros.theme.config import ThemeConfig
 from macros.upstream import material_theme
@@ -57,11 +57,11 @@ def inline_asset_filter(files):
         if path not in minified:
             file = files.get_file_from_path(path)
             suffix = Path(path).suffix
-            if file is None or suffix not in MINIFIERS:
+            if file is None or suffix not in minify.MINIFIED:
                 raise PluginError(f"inline_asset: '{path}' is not a stylesheet or script of the "
                                   f"docs or the theme. Hint: give its path inside docs_dir or "
                                   f"overrides/, e.g. 'assets/accessibility/accessibility.css'.")
-            text = MINIFIERS[suffix](Path(file.abs_src_path).read_text(encoding="utf-8"))
+            text = minify.minified(path, Path(file.abs_src_path).read_text(encoding="utf-8"))
             if CLOSING_TAG[suffix] in text.lower():
                 raise PluginError(f"inline_asset: '{path}' contains {CLOSING_TAG[suffix]}, which "
                                   "would end the element it is written into. Hint: load it "
