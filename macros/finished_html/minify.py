@@ -16,6 +16,7 @@ from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
 
+MINIFIED = (".css", ".js")
 ASSETS = "assets"
 VENDORED = "assets/vendor/"
 
@@ -24,7 +25,7 @@ log = logging.getLogger("mkdocs.plugins.help_finished_html")
 
 def minify_script(text, name="a script"):
     """Without comments and spaces, local names shortened: the picker and progress scripts
-    gzip 16% smaller than with rjsmin alone (5.3 against 4.5 KB). calmjs.parse reads ES5, which
+    gzip 16% smaller than with rjsmin alone (4.5 KB against 5.3). calmjs.parse reads ES5, which
     is what our scripts are written in; one it cannot read (newer syntax) gets rjsmin."""
     try:
         return minify_print(es5(text), obfuscate=True, obfuscate_globals=False)
@@ -37,9 +38,6 @@ def minify_script(text, name="a script"):
 def minified(name, text):
     """`text`, the stylesheet or script `name` (a path ending in one of MINIFIED), minified."""
     return minify_script(text, name) if name.endswith(".js") else rcssmin.cssmin(text)
-
-
-MINIFIED = (".css", ".js")
 
 
 def own_assets(theme_dir):

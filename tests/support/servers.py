@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import sys
 import threading
 import time
 
@@ -11,10 +12,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that drops a connection before the answer is sent (a test closes its page
+        while a file still loads, as readers do) is not an error of the site: no traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(folder, handler=QuietHandler):
     """Serve a folder on a free loopback port; return the server and its base URL."""
     handler = functools.partial(handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
 
