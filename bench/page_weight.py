@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from support.browsers import BROWSER_ARGS, find_chromium
+from support.servers import LoopbackServer
 from playwright.sync_api import sync_playwright
 
 from bench import BenchError
@@ -86,7 +87,7 @@ class RecordingHandler(http.server.SimpleHTTPRequestHandler):
 def serve(folder):
     """A static web server for `folder` on loopback; yields (base URL, list of sent paths)."""
     handler = functools.partial(RecordingHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     server.sent = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

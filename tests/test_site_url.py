@@ -1,10 +1,7 @@
 """The site knows its URL (profile `site_url`): sitemap, canonical links, and a 404 page that
 works however deep the missing address is, hosted under a path and at a server root."""
 
-import functools
-import http.server
 import shutil
-import threading
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +13,7 @@ from bs4 import BeautifulSoup
 from support.content import front_matter, guides, html_path
 from support.policy import RECORD_VIOLATIONS, violations
 from support.project import PROJECT, build_site
+from support.servers import QuietHandler, serve
 from support.sites import make_world_readable_dir
 
 CONTOSO = PROJECT / "profiles" / "contoso.yml"
@@ -49,14 +47,11 @@ def test_every_page_has_its_canonical_link(site_dir):
         assert [link["href"] for link in soup.select("link[rel=canonical]")] == [site_url + page]
 
 
-class HostHandler(http.server.SimpleHTTPRequestHandler):
+class HostHandler(QuietHandler):
     """A static host that serves the site under `prefix` and answers every missing address
     with the site's 404.html and status 404, as web servers and static hosts are set up to."""
 
     prefix = "/"
-
-    def log_message(self, *args):
-        pass
 
     def translate_path(self, path):
         if not path.startswith(self.prefix):
@@ -76,11 +71,8 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def host(site, prefix):
-    handler = type("Host", (HostHandler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}{prefix}"
+    server, root = serve(site, type("Host", (HostHandler,), {"prefix": prefix}))
+    return server, root.removesuffix("/") + prefix
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ VENDORED = "assets/vendor/"
 log = logging.getLogger("mkdocs.plugins.help_finished_html")
 
 
-def minify_script(text, name="a script"):
+def minify_script(name, text):
     """Without comments and spaces, local names shortened: the picker and progress scripts
     gzip 16% smaller than with rjsmin alone (4.5 KB against 5.3). calmjs.parse reads ES5, which
     is what our scripts are written in; one it cannot read (newer syntax) gets rjsmin."""
@@ -37,7 +37,7 @@ def minify_script(text, name="a script"):
 
 def minified(name, text):
     """`text`, the stylesheet or script `name` (a path ending in one of MINIFIED), minified."""
-    return minify_script(text, name) if name.endswith(".js") else rcssmin.cssmin(text)
+    return minify_script(name, text) if name.endswith(".js") else rcssmin.cssmin(text)
 
 
 def own_assets(theme_dir):

@@ -12,7 +12,6 @@ Step ("Stuck here?"). Nothing here is taken from the worker's code.
 """
 
 import functools
-import http.server
 import os
 import threading
 from pathlib import Path
@@ -25,6 +24,7 @@ from .project import PROJECT
 from .scenarios import (GUIDE, GUIDE_SOURCE, OTHER_GUIDE, SEARCH_FIELD, SEARCH_HIT, SITE, TEXT_OF,
                         choose, search)
 from .seen import READ_GUIDE
+from .servers import LoopbackServer, QuietHandler
 
 SITUATION = "mfa=sms&transfer=icloud&from=iphone"
 NEWER_VERSION = "A newer version of this help is available."
@@ -52,10 +52,7 @@ TICKED = "() => [...document.querySelectorAll('article .progress__box:checked')]
 CAN_GET = "(url) => fetch(url).then((response) => response.ok, () => false)"
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
+class Quiet(QuietHandler):
     def send_head(self):
         # A file answers "not modified" only if it is the same file, as nginx's default
         # (`if_modified_since exact`) has it; http.server also says so for any file older than
@@ -81,7 +78,7 @@ class Host:
 
     def start(self):
         handler = functools.partial(Quiet, directory=str(self.folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.server = LoopbackServer(("127.0.0.1", self.port), handler)
         self.port = self.server.server_port
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
